@@ -1,0 +1,230 @@
+"""Cross-field rules that a single field cannot check: references, sums, uniqueness, order.
+
+`check_consistency` returns every problem at once, each with the field path of the value at fault; the
+loader turns the paths into file positions. These are rules of a well-formed file, not judgements on the
+deal (those live in ``analysis/``): a share total of 99 is a typo to fix, not a finding to weigh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coprod.location import FieldPath
+from coprod.model.parties import CreativeRole, PartnerRole
+from coprod.model.production import Approvers
+from coprod.model.project import Project
+from coprod.model.recoupment import SPECIAL_PAYEES, RecoupTier, SplitTier
+
+
+@dataclass(frozen=True, slots=True)
+class Inconsistency:
+    """One cross-field problem: where it is, and what was expected and found."""
+
+    path: FieldPath
+    message: str
+
+
+def check_consistency(project: Project) -> list[Inconsistency]:
+    """Every cross-field problem in *project*, in file order of the sections."""
+    checks = (_unique_ids, _partner_references, _structure, _currencies, _sums, _roles, _creatives,
+              _dates, _waterfall)
+    return [problem for check in checks for problem in check(project)]
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+def _duplicates(ids: Iterable[str], path: FieldPath, key: str, what: str) -> Iterator[Inconsistency]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(ids):
+        if item in seen:
+            yield Inconsistency((*path, index, key),
+                                f"expected a unique {what} id, found '{item}' again "
+                                f"(first used at {path[-1]}[{seen[item]}])")
+        else:
+            seen[item] = index
+
+
+def _unique_ids(project: Project) -> Iterator[Inconsistency]:
+    yield from _duplicates((p.id for p in project.partners), ("partners",), "id", "partner")
+    yield from _duplicates((f.id for f in project.financing), ("financing",), "id", "finance line")
+    yield from _duplicates((p.id for p in project.recoupment.participants),
+                           ("recoupment", "participants"), "id", "participant")
+    partner_ids = {p.id for p in project.partners}
+    for index, line in enumerate(project.financing):
+        if line.id in partner_ids:
+            yield Inconsistency(("financing", index, "id"),
+                                f"expected a finance line id that is not also a partner id, found '{line.id}'")
+
+
+def _known(kind: str, ids: set[str], found: str, path: FieldPath) -> Iterator[Inconsistency]:
+    if found not in ids:
+        known = ", ".join(sorted(ids))
+        yield Inconsistency(path, f"expected a {kind} id ({known}), found '{found}'")
+
+
+def _approvers(value: Approvers, partners: set[str], path: FieldPath) -> Iterator[Inconsistency]:
+    if value != "all":
+        for index, partner in enumerate(value):
+            yield from _known("partner", partners, partner, (*path, index))
+
+
+def _partner_references(project: Project) -> Iterator[Inconsistency]:
+    partners = {p.id for p in project.partners}
+    for index, line in enumerate(project.financing):
+        yield from _known("partner", partners, line.partner, ("financing", index, "partner"))
+    for partner in project.rights.copyright:
+        yield from _known("partner", partners, partner, ("rights", "copyright", partner))
+    for index, kept in enumerate(project.rights.territories):
+        yield from _known("partner", partners, kept.partner, ("rights", "territories", index, "partner"))
+    for index, item in enumerate(project.delivery):
+        yield from _known("partner", partners, item.partner, ("delivery", index, "partner"))
+    approvals = project.control.approvals
+    for name in ("script", "director", "lead_cast", "heads_of_department", "final_cut"):
+        yield from _approvers(getattr(approvals, name), partners, ("control", "approvals", name))
+    yield from _approvers(approvals.budget_changes.approvers, partners,
+                          ("control", "approvals", "budget_changes", "approvers"))
+    for index, milestone in enumerate(project.timeline):
+        yield from _approvers(milestone.parties, partners, ("timeline", index, "parties"))
+    claimed: dict[str, int] = {}
+    for index, kept in enumerate(project.rights.territories):
+        for position, country in enumerate(kept.countries):
+            if country in claimed:
+                yield Inconsistency(("rights", "territories", index, "countries", position),
+                                    f"expected each territory to be kept by one partner, found {country} "
+                                    f"also in rights.territories[{claimed[country]}]")
+            claimed[country] = index
+
+
+def _structure(project: Project) -> Iterator[Inconsistency]:
+    structure = project.structure
+    if structure.kind == "official" and structure.framework is None:
+        yield Inconsistency(("structure", "framework"),
+                            "expected a framework id for an official co-production, found none")
+    if structure.kind == "creative" and structure.framework is not None:
+        yield Inconsistency(("structure", "framework"),
+                            "expected no framework for a creative co-production (a private deal), "
+                            f"found '{structure.framework}'")
+
+
+def _currencies(project: Project) -> Iterator[Inconsistency]:
+    base = project.structure.currency
+    if base in project.structure.exchange_rates:
+        yield Inconsistency(("structure", "exchange_rates", base),
+                            f"expected rates for currencies other than the base currency {base}, "
+                            f"found a rate for {base} itself")
+    for index, line in enumerate(project.financing):
+        if line.currency and line.currency != base and line.currency not in project.structure.exchange_rates:
+            yield Inconsistency(("financing", index, "currency"),
+                                f"expected a currency with an exchange rate in structure.exchange_rates, "
+                                f"found {line.currency} (add {line.currency}: a fixed rate into {base})")
+
+
+def _sum_is(values: Iterable[Decimal], target: Decimal, path: FieldPath, what: str,
+            unit: str) -> Iterator[Inconsistency]:
+    found = sum(values, Decimal(0))
+    if found != target:
+        yield Inconsistency(path, f"expected {what} to add up to {_fmt(target)}{unit}, "
+                                  f"found {_fmt(found)}{unit}")
+
+
+def _sums(project: Project) -> Iterator[Inconsistency]:
+    hundred = Decimal(100)
+    yield from _sum_is((p.share for p in project.partners), hundred, ("partners",), "partner shares", "%")
+    yield from _sum_is(project.rights.copyright.values(), hundred, ("rights", "copyright"),
+                       "copyright shares", "%")
+    budget = project.budget
+    currency = f" {project.structure.currency}"
+    yield from _sum_is(budget.spend_by_country.values(), budget.total, ("budget", "spend_by_country"),
+                       "spend by country", currency)
+    if budget.by_category is not None:
+        yield from _sum_is(budget.by_category.values(), budget.total, ("budget", "by_category"),
+                           "the budget categories", currency)
+
+
+def _roles(project: Project) -> Iterator[Inconsistency]:
+    majority = [i for i, p in enumerate(project.partners) if p.role is PartnerRole.MAJORITY]
+    for index in majority[1:]:
+        yield Inconsistency(("partners", index, "role"),
+                            f"expected one majority partner, found another (partners[{majority[0]}] "
+                            "is already majority)")
+    delegates = [i for i, p in enumerate(project.partners) if p.delegate_producer]
+    for index in delegates[1:]:
+        yield Inconsistency(("partners", index, "delegate_producer"),
+                            f"expected one delegate producer, found another (partners[{delegates[0]}])")
+
+
+def _creatives(project: Project) -> Iterator[Inconsistency]:
+    for index, creative in enumerate(project.key_creatives):
+        is_cast = creative.role is CreativeRole.CAST
+        if is_cast and creative.shooting_days is None:
+            yield Inconsistency(("key_creatives", index),
+                                "expected shooting_days for a cast member (roles are ranked by shooting "
+                                "days), found none")
+        if not is_cast and creative.shooting_days is not None:
+            yield Inconsistency(("key_creatives", index, "shooting_days"),
+                                f"expected shooting_days only for cast, found it for a {creative.role.value}")
+
+
+def _dates(project: Project) -> Iterator[Inconsistency]:
+    for index, milestone in enumerate(project.timeline):
+        if milestone.start and milestone.end and milestone.end < milestone.start:
+            yield Inconsistency(("timeline", index, "end"),
+                                f"expected an end on or after the start {milestone.start.isoformat()}, "
+                                f"found {milestone.end.isoformat()}")
+
+
+def _waterfall(project: Project) -> Iterator[Inconsistency]:
+    recoupment = project.recoupment
+    finance = {line.id: line for line in project.financing}
+    parties = ({p.id for p in project.partners} | set(finance) | {p.id for p in recoupment.participants}
+               | set(SPECIAL_PAYEES))
+    participants = {p.id for p in recoupment.participants}
+    for index, tier in enumerate(recoupment.waterfall):
+        path: FieldPath = ("recoupment", "waterfall", index)
+        payee = getattr(tier, "payee", None)
+        if payee is not None:
+            yield from _known("party", parties, payee, (*path, "payee"))
+            if payee == "sales_agent" and project.rights.world_sales is None:
+                yield Inconsistency((*path, "payee"),
+                                    "expected rights.world_sales for a tier paying 'sales_agent', found none")
+        if isinstance(tier, RecoupTier):
+            yield from _recoup_group(tier, finance, path)
+        if isinstance(tier, SplitTier):
+            yield from _split(tier, participants, path)
+
+
+def _recoup_group(tier: RecoupTier, finance: dict[str, object], path: FieldPath) -> Iterator[Inconsistency]:
+    seen: set[str] = set()
+    for position, line_id in enumerate(tier.pari_passu):
+        where = (*path, "pari_passu", position)
+        line = finance.get(line_id)
+        if line is None:
+            yield from _known("finance line", set(finance), line_id, where)
+        elif not getattr(line, "recoupable", False):
+            yield Inconsistency(where, f"expected a recoupable finance line, found '{line_id}', which is not "
+                                       "recoupable (set recoupable: true on it, or remove it here)")
+        if line_id in seen:
+            yield Inconsistency(where, f"expected each finance line once in a group, found '{line_id}' twice")
+        seen.add(line_id)
+
+
+def _split(tier: SplitTier, participants: set[str], path: FieldPath) -> Iterator[Inconsistency]:
+    yield from _sum_is((tier.shares.financiers, tier.shares.producers), Decimal(100), (*path, "shares"),
+                       "the net-profit shares", "%")
+    for position, talent in enumerate(tier.talent):
+        yield from _known("participant", participants, talent.payee, (*path, "talent", position, "payee"))
+    from_producers = sum((t.percent_of_net_profits for t in tier.talent if t.paid_from == "producers_share"),
+                         Decimal(0))
+    if from_producers > tier.shares.producers:
+        yield Inconsistency((*path, "talent"),
+                            f"expected talent paid from the producers' share to total at most "
+                            f"{_fmt(tier.shares.producers)}% of net profits, found {_fmt(from_producers)}%")
+    off_top = sum((t.percent_of_net_profits for t in tier.talent if t.paid_from == "all_net_profits"),
+                  Decimal(0))
+    if off_top > 100:
+        yield Inconsistency((*path, "talent"),
+                            f"expected talent paid off the top to total at most 100%, found {_fmt(off_top)}%")

@@ -1,0 +1,72 @@
+"""The budget, the spend plan by country and the finance plan."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from coprod.model.types import (
+    Amount,
+    Base,
+    Country,
+    Currency,
+    Flag,
+    Identifier,
+    Percent,
+    PositiveAmount,
+    Text,
+    described,
+)
+
+
+class Budget(Base):
+    """The production budget, in the base currency."""
+
+    total: PositiveAmount = described("Total production cost in the base currency.")
+    spend_by_country: dict[Country, Amount] = described(
+        "Where the money is spent, by country; adds up to the total.", min_length=1)
+    by_category: dict[Text, Amount] | None = described(
+        "Optional top-sheet by category (e.g. 'Above the line'); adds up to the total.", default=None)
+
+
+class FinanceType(StrEnum):
+    """Kinds of money in a finance plan."""
+
+    EQUITY = "equity"
+    PUBLIC_GRANT = "public_grant"
+    PUBLIC_LOAN = "public_loan"
+    TAX_INCENTIVE = "tax_incentive"
+    PRESALE = "presale"
+    MINIMUM_GUARANTEE = "minimum_guarantee"
+    GAP = "gap"
+    DEFERMENT = "deferment"
+    IN_KIND = "in_kind"
+
+
+PUBLIC_SUPPORT = frozenset({FinanceType.PUBLIC_GRANT, FinanceType.PUBLIC_LOAN, FinanceType.TAX_INCENTIVE})
+"""Finance types that count as public support when computing net cost."""
+
+
+class FinanceStatus(StrEnum):
+    """How firm a finance source is."""
+
+    CONFIRMED = "confirmed"
+    APPLIED = "applied"
+    PLANNED = "planned"
+
+
+class FinanceSource(Base):
+    """One line of the finance plan."""
+
+    id: Identifier = described("Short id, used by the waterfall, e.g. 'aurora-equity'.")
+    partner: Identifier = described("The partner that brings this money.")
+    territory: Country = described("Country the money comes from.")
+    type: FinanceType = described("equity, public_grant, public_loan, tax_incentive, presale, "
+                                  "minimum_guarantee, gap, deferment or in_kind.")
+    source: Text = described("Who provides it, e.g. 'Belgian tax shelter'.")
+    amount: PositiveAmount = described("Amount in the line's currency.")
+    currency: Currency | None = described("Currency of the amount; the base currency if left out.",
+                                          default=None)
+    status: FinanceStatus = described("confirmed, applied or planned.")
+    recoupable: Flag = described("True when the money is recouped from receipts.", default=False)
+    premium: Percent = described("Premium recouped on top of the amount, per cent (e.g. 20).",
+                                 default=0)

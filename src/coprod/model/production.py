@@ -1,0 +1,145 @@
+"""Control, delivery, timeline, insurance, legal terms and the draft's own details."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal, Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from coprod.model.types import (
+    Base,
+    Country,
+    Flag,
+    Identifier,
+    IsoDate,
+    Language,
+    Percent,
+    PositiveInt,
+    Text,
+    described,
+)
+
+Approvers = Literal["all"] | list[Identifier]
+"""'all' (every co-producer) or a list of partner ids."""
+
+
+class BudgetChanges(Base):
+    """Budget changes above a threshold need approval."""
+
+    threshold_percent: Percent = described("Changes above this per cent of the budget need approval.")
+    approvers: Approvers = described("'all' or a list of partner ids.")
+
+
+class Approvals(Base):
+    """Who must approve each key decision."""
+
+    script: Approvers = described("Approval of the final shooting script.")
+    director: Approvers = described("Approval of the director.")
+    lead_cast: Approvers = described("Approval of the lead cast.")
+    heads_of_department: Approvers = described("Approval of heads of department.")
+    final_cut: Approvers = described("Who has final cut.")
+    budget_changes: BudgetChanges = described("Approval of budget changes over a threshold.")
+
+
+class Control(Base):
+    """Creative and business control."""
+
+    approvals: Approvals = described("Who approves what.")
+    deadlock: Text = described("How a deadlock between the partners is broken.")
+
+
+class Delivery(Base):
+    """One delivery item owed by a partner."""
+
+    partner: Identifier = described("The partner that delivers.")
+    item: Text = described("What is delivered.")
+    due: IsoDate = described("Due date, YYYY-MM-DD.")
+
+
+class MilestoneKind(StrEnum):
+    """Kinds of milestone; applications are checked against the framework's lead time."""
+
+    DEVELOPMENT = "development"
+    FINANCING = "financing"
+    APPLICATION = "application"
+    SHOOT = "shoot"
+    POST = "post"
+    DELIVERY = "delivery"
+    RELEASE = "release"
+    OTHER = "other"
+
+
+class Milestone(Base):
+    """A dated event (``date``) or a period (``start`` and ``end``)."""
+
+    milestone: Text = described("What happens.")
+    kind: MilestoneKind = described("development, financing, application, shoot, post, delivery, release "
+                                    "or other.")
+    date: IsoDate | None = described("Date of a one-day event.", default=None)
+    start: IsoDate | None = described("First day of a period.", default=None)
+    end: IsoDate | None = described("Last day of a period.", default=None)
+    parties: Approvers = described("Partners concerned: 'all' or a list of partner ids.", default="all")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Self:
+        if self.date is not None and (self.start is not None or self.end is not None):
+            raise PydanticCustomError("milestone_form", "expected either date, or start and end, found both",
+                                      {})
+        if self.date is None and (self.start is None or self.end is None):
+            raise PydanticCustomError("milestone_form", "expected a date, or both start and end", {})
+        return self
+
+    @property
+    def first_day(self) -> dt.date:
+        """The day the milestone starts."""
+        day = self.date or self.start
+        assert day is not None  # guaranteed by the validator
+        return day
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day the milestone ends."""
+        day = self.date or self.end
+        assert day is not None  # guaranteed by the validator
+        return day
+
+
+class CompletionBond(Base):
+    """A completion guarantee, if the financiers require one."""
+
+    guarantor: Text = described("The completion guarantor.")
+    fee_percent: Percent = described("The guarantor's fee, per cent of the budget.")
+
+
+class Insurance(Base):
+    """Insurance the production carries."""
+
+    production_package: Flag = described("A production insurance package is taken out.", default=True)
+    errors_and_omissions: Flag = described("An errors and omissions (E&O) policy is taken out.", default=True)
+    completion_bond: CompletionBond | None = described("The completion bond, if any.", default=None)
+
+
+class Disputes(Base):
+    """How disputes are resolved."""
+
+    kind: Literal["arbitration", "courts"] = described("arbitration or courts.")
+    rules: Text | None = described("Arbitration rules, e.g. 'ICC'.", default=None)
+    seat: Text = described("Seat of arbitration, or the courts' city.")
+
+
+class Legal(Base):
+    """Governing law, disputes and the agreement's language."""
+
+    governing_law: Country = described("Country whose law governs the agreement (ISO 3166-1).")
+    disputes: Disputes = described("How disputes are resolved.")
+    language: Language = described("Language of the agreement (ISO 639-1).")
+
+
+class Draft(Base):
+    """The draft's own details, printed on every document; taken from here, never from the clock."""
+
+    number: PositiveInt = described("Draft number.", default=1)
+    date: IsoDate = described("Date of the draft, YYYY-MM-DD.")

@@ -1,0 +1,134 @@
+"""The collection account and the recoupment waterfall, tier by tier.
+
+Tiers are a tagged union on ``kind``. Each tier takes money from what reaches it; every percentage says
+whether it is taken ``at_source`` (of gross receipts into the collection account) or ``at_tier`` (of what
+is left when the money reaches this tier).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from coprod.model.types import Amount, Base, Flag, Identifier, Percent, PositiveAmount, Text, described
+
+
+class Basis(StrEnum):
+    """What a percentage is taken of."""
+
+    AT_SOURCE = "at_source"
+    AT_TIER = "at_tier"
+
+
+class CollectionAccount(Base):
+    """The collection account manager (CAM) that receives and pays out receipts."""
+
+    manager: Text = described("The collection account manager's company name.")
+
+
+class Participant(Base):
+    """Someone paid by the waterfall who is not a partner or a financier: talent, for instance."""
+
+    id: Identifier = described("Id used as a payee in the waterfall, e.g. 'director'.")
+    name: Text = described("Name of the person or company.")
+    role: Text = described("What they are, e.g. 'Director'.")
+
+
+class FeeTier(Base):
+    """A percentage fee such as the CAM fee or the sales commission."""
+
+    kind: Literal["fee"]
+    name: Text = described("Name of the tier, as the term sheet shows it.")
+    payee: Identifier = described("Who is paid: 'cam', 'sales_agent', a partner, financier or participant.")
+    percent: Percent = described("The fee, per cent.")
+    basis: Basis = described("at_source (of gross receipts) or at_tier (of what reaches this tier).",
+                             default=Basis.AT_TIER)
+    cap: PositiveAmount | None = described("Most this fee can ever take, base currency.", default=None)
+
+
+class ExpenseTier(Base):
+    """Recoupable expenses, paid in full up to a cap."""
+
+    kind: Literal["expense"]
+    name: Text = described("Name of the tier.")
+    payee: Identifier = described("Who recoups the expenses.")
+    cap: PositiveAmount = described("Contractual cap on the expenses, base currency.")
+    incurred: Amount | None = described("Expenses actually incurred, if known; the cap if left out.",
+                                        default=None)
+
+
+class CorridorTier(Base):
+    """A percentage paid to one party alongside the main flow, until it recoups or reaches a cap."""
+
+    kind: Literal["corridor"]
+    name: Text = described("Name of the tier.")
+    payee: Identifier = described("Who the corridor pays: usually a recoupable finance line.")
+    percent: Percent = described("Share of the receipts paid into the corridor, per cent.")
+    basis: Basis = described("at_source or at_tier.", default=Basis.AT_TIER)
+    until_recouped: Flag = described("Stop once the payee has recouped its finance line (with premium).",
+                                     default=True)
+    cap: PositiveAmount | None = described("Stop once the corridor has paid this much, base currency.",
+                                           default=None)
+
+
+class RecoupTier(Base):
+    """Finance lines recouped pro rata and pari passu, each with its own premium."""
+
+    kind: Literal["recoup"]
+    name: Text = described("Name of the tier.")
+    pari_passu: list[Identifier] = described("Recoupable finance line ids recouped together.", min_length=1)
+
+
+class DefermentTier(Base):
+    """A fixed amount deferred until this point of the waterfall."""
+
+    kind: Literal["deferment"]
+    name: Text = described("Name of the tier.")
+    payee: Identifier = described("Who is owed the deferment.")
+    amount: PositiveAmount = described("The deferred amount, base currency.")
+
+
+class TalentShare(Base):
+    """A talent participation in net profits."""
+
+    payee: Identifier = described("A participant id.")
+    percent_of_net_profits: Percent = described("Per cent of net profits (100%).")
+    paid_from: Literal["producers_share", "all_net_profits"] = described(
+        "Paid out of the producers' pool (usual) or off the top of all net profits.",
+        default="producers_share")
+
+
+class NetProfitShares(Base):
+    """The two net-profit pools."""
+
+    financiers: Percent = described("Financiers' pool, shared pro rata to the investment they recouped.")
+    producers: Percent = described("Producers' pool, shared by copyright ownership after talent.")
+
+
+class SplitTier(Base):
+    """Net profits: everything that reaches this tier, split into pools."""
+
+    kind: Literal["split"]
+    name: Text = described("Name of the tier.")
+    shares: NetProfitShares = described("How net profits divide between financiers and producers.")
+    talent: list[TalentShare] = described("Talent participations.", default_factory=list)
+
+
+Tier = Annotated[FeeTier | ExpenseTier | CorridorTier | RecoupTier | DefermentTier | SplitTier,
+                 Field(discriminator="kind")]
+
+SPECIAL_PAYEES = ("cam", "sales_agent")
+"""Payees that are not declared elsewhere: the collection account manager and the world-sales agent."""
+
+
+class Recoupment(Base):
+    """How receipts flow: the collection account and the ordered waterfall."""
+
+    collection_account: CollectionAccount | None = described("The collection account manager.",
+                                                             default=None)
+    participants: list[Participant] = described("Talent and others paid by the waterfall.",
+                                                default_factory=list)
+    waterfall: list[Tier] = described("Tiers in order; money no tier takes flows to the next.",
+                                      min_length=1)
