@@ -1,0 +1,1 @@
+"""Analysis: pure functions from a validated `Project` to typed results and findings."""

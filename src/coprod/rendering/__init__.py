@@ -1,0 +1,1 @@
+"""Rendering: view models -> Markdown (sandboxed Jinja) -> Word (.docx via markdown-it tokens)."""
