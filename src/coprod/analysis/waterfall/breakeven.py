@@ -1,0 +1,78 @@
+"""Break-even: the smallest receipts, to the cent, at which a financier has recouped in full.
+
+Every payment line's exact amount is a non-decreasing function of the receipts (docs/waterfall.md,
+"Why more receipts never pay anyone less"), so "has this line been paid its entitlement?" flips from no to
+yes once, and a search over whole cents finds the flip exactly: double an upper bound until it pays, then
+bisect. Each probe runs the exact engine, so the answer is exact, not an estimate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+from coprod.analysis.waterfall.engine import flow
+from coprod.analysis.waterfall.plan import Plan, compile_plan
+from coprod.analysis.waterfall.results import BreakEven, PartyBreakEven
+from coprod.analysis.waterfall.rounding import cents_to_decimal
+from coprod.model.project import Project
+
+SEARCH_LIMIT_CENTS = 10**17
+"""Receipts beyond this (10^15 currency units) count as never: far above any film's revenue."""
+
+
+def first_cent(reached: Callable[[int], bool], limit: int = SEARCH_LIMIT_CENTS) -> int | None:
+    """The smallest whole number of cents at which the monotone predicate *reached* holds.
+
+    Args:
+        reached: False up to some point, true from there on (non-decreasing in cents).
+        limit: Largest number of cents to try.
+
+    Returns:
+        The first cent amount for which *reached* is true, or None if it is false up to *limit*.
+    """
+    if reached(0):
+        return 0
+    low, high = 0, 1  # invariant: reached(low) is false
+    while not reached(high):
+        if high >= limit:
+            return None
+        low, high = high, min(high * 2, limit)
+    while high - low > 1:  # invariant: reached(low) false, reached(high) true
+        middle = (low + high) // 2
+        if reached(middle):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def _cents(plan: Plan, cents: int) -> tuple[Fraction, ...]:
+    return flow(plan, Fraction(cents, 100)).amounts
+
+
+def break_even(project: Project) -> BreakEven:
+    """Break-even of every finance line the waterfall recoups, and the receipts where net profits begin.
+
+    Receipts here are receipts into the collection account, with nothing from kept territories.
+    """
+    plan = compile_plan(project)
+    parties = []
+    for party in plan.recouping:
+        entitlement = Fraction(party.entitlement)
+
+        def repaid(cents: int, lines: tuple[int, ...] = party.payment_lines,
+                   due: Fraction = entitlement) -> bool:
+            amounts = _cents(plan, cents)
+            return sum((amounts[line] for line in lines), Fraction(0)) >= due
+
+        found = first_cent(repaid)
+        parties.append(PartyBreakEven(party.line_id, party.partner, party.entitlement,
+                                      None if found is None else cents_to_decimal(found)))
+    split = plan.split_index
+
+    def profits(cents: int) -> bool:
+        return flow(plan, Fraction(cents, 100)).reaches[split] > 0
+
+    net = first_cent(profits)
+    return BreakEven(plan.currency, tuple(parties), None if net is None else cents_to_decimal(net))
