@@ -1,0 +1,237 @@
+"""A document's outline while it renders: clause numbers, cross-references and defined terms.
+
+Templates build the document as a tree of calls::
+
+    {% call clause("recoupment", "Recoupment and Net Profits") %}
+      ... text, and nested {% call clause(...) %} blocks for sub-clauses ...
+    {% endcall %}
+
+A clause that a condition leaves out is never called, so it never takes a number: numbers are given in
+the order clauses are rendered, per level, restarting under each parent, exactly as Word's automatic
+numbering counts them. ``ref("recoupment")`` prints a placeholder that `Outline.finish` replaces, once
+the whole document exists, with a link such as ``[Clause 9](#recoupment)``; a label that no rendered
+clause carries is an error naming the template and line of the ``ref``. Definitions work the same way:
+``define("Budget")`` records a definition, ``definitions()`` marks where they go, and `finish` lists
+there, alphabetically, only the terms the document uses (including terms used by those definitions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import jinja2
+
+from coprod.errors import TemplateError
+from coprod.rendering.environment import current_position
+from coprod.rendering.escape import Safe, escape
+from coprod.rendering.view.notes import Note
+
+MAX_DEPTH = 3
+"""Clause levels the Markdown dialect and the Word numbering support (``##`` to ``####``)."""
+
+_LABEL = re.compile(r"[a-z][a-z0-9-]*")
+# Placeholders contain two adjacent braces, which escaped data can never produce (it escapes every brace).
+_REF = re.compile(r"\{\{ref:(\d+)\}\}")
+_NOTES = re.compile(r"\{\{notes:([a-z][a-z0-9-]*)\}\}")
+_DEFINITIONS = "{{definitions}}"
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+Caller = Callable[[], str]
+
+
+@dataclass(slots=True)
+class Heading:
+    """One heading of the outline."""
+
+    kind: str
+    """'clause', 'schedule' or 'section' (unnumbered)."""
+    label: str
+    number: str
+    """'9', '9.2' for clauses; '2' for schedules; '' for sections."""
+    title: str
+    depth: int
+    children: int = 0
+
+    @property
+    def reference(self) -> str:
+        """How a cross-reference names this heading: 'Clause 9.2', 'Schedule 2', or the title."""
+        if self.kind == "clause":
+            return f"Clause {self.number}"
+        if self.kind == "schedule":
+            return f"Schedule {self.number}"
+        return self.title
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    label: str
+    template: str | None
+    line: int | None
+
+
+@dataclass(slots=True)
+class Outline:
+    """Per-render state behind the ``clause``, ``schedule``, ``section``, ``ref`` and ``define`` helpers.
+
+    Attributes:
+        env: The environment rendering the document (to locate template lines in errors).
+        notes: Drafting notes; each is printed after the heading of the first of its labels that the
+            document contains (or of the first heading, if it contains none of them).
+        clean: Leave drafting notes out.
+    """
+
+    env: jinja2.Environment
+    notes: Sequence[Note] = ()
+    clean: bool = False
+    headings: dict[str, Heading] = field(default_factory=dict)
+    _stack: list[Heading] = field(default_factory=list)
+    _top_clauses: int = 0
+    _schedules: int = 0
+    _references: list[_Reference] = field(default_factory=list)
+    _definitions: dict[str, Safe] = field(default_factory=dict)
+
+    def helpers(self) -> dict[str, Callable[..., Safe]]:
+        """The functions templates call, by name."""
+        return {"clause": self.clause, "schedule": self.schedule, "section": self.section,
+                "ref": self.ref, "define": self.define, "definitions": self.definitions}
+
+    # --- headings ---------------------------------------------------------------------------------
+
+    def _fail(self, message: str) -> TemplateError:
+        return TemplateError(message, *current_position(self.env))
+
+    def _open(self, kind: str, label: str, title: str) -> Heading:
+        if not isinstance(label, str) or not _LABEL.fullmatch(label):
+            raise self._fail(f"expected a label of lower-case letters, digits and '-', found {label!r}")
+        if label in self.headings:
+            raise self._fail(f"the label '{label}' is used twice")
+        parent = self._stack[-1] if self._stack else None
+        depth = parent.depth + 1 if parent else 1
+        if kind == "clause":
+            if parent is not None and parent.kind != "clause":
+                raise self._fail(f"clause '{label}' cannot sit inside the {parent.kind} '{parent.label}'")
+            if depth > MAX_DEPTH:
+                raise self._fail(f"clause '{label}' is nested {depth} deep; at most {MAX_DEPTH} levels")
+            if parent is None:
+                self._top_clauses += 1
+                number = str(self._top_clauses)
+            else:
+                parent.children += 1
+                number = f"{parent.number}.{parent.children}"
+        elif kind == "schedule":
+            if parent is not None:
+                raise self._fail(f"schedule '{label}' must be at the top level")
+            self._schedules += 1
+            number = str(self._schedules)
+        else:
+            number = ""
+        heading = Heading(kind, label, number, str(title), depth)
+        self.headings[label] = heading
+        return heading
+
+    def _block(self, kind: str, label: str, title: str, caller: Caller) -> Safe:
+        heading = self._open(kind, label, title)
+        self._stack.append(heading)
+        try:
+            body = str(caller()).strip("\n")
+        finally:
+            self._stack.pop()
+        hashes = "#" * (heading.depth + 1)
+        shown = escape(heading.title)
+        if kind == "clause":
+            text = f"{heading.number}. {shown}" if heading.depth == 1 else f"{heading.number} {shown}"
+        elif kind == "schedule":
+            text = f"Schedule {heading.number} — {shown}"
+        else:
+            text = str(shown)
+        return Safe(f"\n{hashes} {text} {{#{label}}}\n\n{{{{notes:{label}}}}}\n\n{body}\n\n")
+
+    def clause(self, label: str, title: str, *, caller: Caller) -> Safe:
+        """Render a numbered clause; nest calls for sub-clauses.
+
+        Used as ``{% call clause(label, title) %} ... {% endcall %}``.
+        """
+        return self._block("clause", label, title, caller)
+
+    def schedule(self, label: str, title: str, *, caller: Caller) -> Safe:
+        """A schedule, numbered 'Schedule 1', 'Schedule 2' in order of appearance."""
+        return self._block("schedule", label, title, caller)
+
+    def section(self, label: str, title: str, *, caller: Caller) -> Safe:
+        """An unnumbered heading (Parties, Signatures, checklist parts)."""
+        return self._block("section", label, title, caller)
+
+    # --- references ---------------------------------------------------------------------------------
+
+    def ref(self, label: str) -> Safe:
+        """A link to the clause, schedule or section *label*, resolved when the document is complete."""
+        template, line = current_position(self.env)
+        self._references.append(_Reference(str(label), template, line))
+        return Safe(f"{{{{ref:{len(self._references) - 1}}}}}")
+
+    def _resolve(self, match: re.Match[str]) -> str:
+        reference = self._references[int(match.group(1))]
+        heading = self.headings.get(reference.label)
+        if heading is None:
+            known = ", ".join(sorted(self.headings)) or "none"
+            raise TemplateError(f"cross-reference to unknown label '{reference.label}' (labels in this "
+                                f"document: {known})", reference.template, reference.line)
+        return f"[{escape(heading.reference)}](#{heading.label})"
+
+    # --- definitions --------------------------------------------------------------------------------
+
+    def define(self, term: str, *, caller: Caller) -> Safe:
+        """Record the definition of *term*, which starts with 'means'.
+
+        Used as ``{% call define("Budget") %}means ...{% endcall %}``.
+        """
+        if term in self._definitions:
+            raise self._fail(f"the term '{term}' is defined twice")
+        self._definitions[str(term)] = Safe(" ".join(str(caller()).split()))
+        return Safe("")
+
+    def definitions(self) -> Safe:
+        """Where the definitions go; filled by `finish` with the terms the document uses."""
+        return Safe(_DEFINITIONS)
+
+    def used_terms(self, text: str) -> list[str]:
+        """The defined terms *text* uses, and the terms their definitions use, alphabetically."""
+        used: set[str] = set()
+        pending = [text]
+        while pending:
+            chunk = pending.pop()
+            for term, definition in self._definitions.items():
+                if term not in used and _term_pattern(term).search(chunk):
+                    used.add(term)
+                    pending.append(str(definition))
+        return sorted(used, key=str.casefold)
+
+    def _definition_list(self, text: str) -> str:
+        lines = [f"“**{escape(term)}**” {self._definitions[term]}" for term in self.used_terms(text)]
+        return "\n\n".join(lines)
+
+    # --- completion ---------------------------------------------------------------------------------
+
+    def _place_notes(self, text: str) -> str:
+        placed: dict[str, list[str]] = {label: [] for label in self.headings}
+        first = next(iter(self.headings), None)
+        for note in () if self.clean else self.notes:
+            label = next((label for label in note.labels if label in placed), first)
+            if label is not None:
+                placed[label].append(f"> {note.text}\n\n")
+        return _NOTES.sub(lambda match: "".join(placed.get(match.group(1), ())), text)
+
+    def finish(self, markdown: str) -> str:
+        """Resolve references, notes and definitions, and tidy blank lines; the final Markdown."""
+        text = self._place_notes(_REF.sub(self._resolve, markdown))
+        if _DEFINITIONS in text:
+            text = text.replace(_DEFINITIONS, self._definition_list(text.replace(_DEFINITIONS, "")))
+        text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
+        return text + "\n"
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    # A term is used when it appears as whole words, possibly in the plural ("Co-Producers").
+    return re.compile(rf"(?<![\w-]){re.escape(term)}s?(?![\w-])")
