@@ -15,7 +15,7 @@ from coprod.location import FieldPath
 from coprod.model.parties import CreativeRole, PartnerRole
 from coprod.model.production import Approvers
 from coprod.model.project import Project
-from coprod.model.recoupment import SPECIAL_PAYEES, RecoupTier, SplitTier
+from coprod.model.recoupment import SPECIAL_PAYEES, CorridorTier, RecoupTier, SplitTier
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class Inconsistency:
 def check_consistency(project: Project) -> list[Inconsistency]:
     """Every cross-field problem in *project*, in file order of the sections."""
     checks = (_unique_ids, _partner_references, _structure, _currencies, _sums, _roles, _creatives,
-              _dates, _waterfall)
+              _dates, _waterfall, _waterfall_flow)
     return [problem for check in checks for problem in check(project)]
 
 
@@ -228,3 +228,49 @@ def _split(tier: SplitTier, participants: set[str], path: FieldPath) -> Iterator
     if off_top > 100:
         yield Inconsistency((*path, "talent"),
                             f"expected talent paid off the top to total at most 100%, found {_fmt(off_top)}%")
+
+
+def _waterfall_flow(project: Project) -> Iterator[Inconsistency]:
+    """Rules without which the waterfall engine cannot pay every amount received exactly once."""
+    tiers = project.recoupment.waterfall
+    splits = [index for index, tier in enumerate(tiers) if isinstance(tier, SplitTier)]
+    if not splits:
+        yield Inconsistency(("recoupment", "waterfall"),
+                            "expected the waterfall to end with a net-profit split (kind: split), found none")
+    for index in splits:
+        if index != len(tiers) - 1:
+            yield Inconsistency(("recoupment", "waterfall", index, "kind"),
+                                f"expected the net-profit split last (it takes everything that reaches it), "
+                                f"found it at position {index + 1} of {len(tiers)}")
+    yield from _recouped_once(project)
+    yield from _duplicates((kept.partner for kept in project.rights.territories), ("rights", "territories"),
+                           "partner", "kept-territories partner")
+
+
+def _recouped_once(project: Project) -> Iterator[Inconsistency]:
+    finance = {line.id: line for line in project.financing}
+    recouped: dict[str, str] = {}  # finance line id -> the first kind of tier recouping it
+    for index, tier in enumerate(project.recoupment.waterfall):
+        path: FieldPath = ("recoupment", "waterfall", index)
+        if isinstance(tier, CorridorTier) and tier.until_recouped:
+            line = finance.get(tier.payee)
+            if line is None or not line.recoupable:
+                yield Inconsistency((*path, "payee"),
+                                    f"expected a recoupable finance line for a corridor paid until recouped, "
+                                    f"found '{tier.payee}'")
+            elif tier.payee in recouped:
+                yield Inconsistency((*path, "payee"),
+                                    f"expected a corridor before any other tier recouping '{tier.payee}', "
+                                    f"found it after a {recouped[tier.payee]} that recoups it")
+            recouped.setdefault(tier.payee, "corridor")
+        if isinstance(tier, RecoupTier):
+            for position, line_id in enumerate(tier.pari_passu):
+                if recouped.get(line_id) == "recoup group":
+                    yield Inconsistency((*path, "pari_passu", position),
+                                        f"expected each finance line in one recoup group, found '{line_id}' "
+                                        "in an earlier group too")
+                recouped[line_id] = "recoup group"
+        if isinstance(tier, SplitTier) and tier.shares.financiers > 0 and not recouped:
+            yield Inconsistency((*path, "shares", "financiers"),
+                                "expected finance lines recouped above the split to share the financiers' "
+                                f"pool of {_fmt(tier.shares.financiers)}%, found none")

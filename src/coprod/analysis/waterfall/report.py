@@ -1,0 +1,161 @@
+"""The waterfall for people and for programs: a text table per scenario, and a JSON document.
+
+The JSON document's schema is in docs/waterfall-json.md; bump `JSON_FORMAT` when it changes in a way
+that breaks readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from coprod.analysis.waterfall.plan import Pool
+from coprod.analysis.waterfall.results import CENT, BreakEven, Payment, WaterfallResult
+from coprod.model.project import Project
+
+JSON_FORMAT = 1
+
+_POOLS = {
+    Pool.TALENT_OFF_TOP: "talent, off the top",
+    Pool.FINANCIERS: "financiers' pool",
+    Pool.TALENT_FROM_PRODUCERS: "talent, from the producers' pool",
+    Pool.PRODUCERS: "producers' pool",
+}
+
+
+def exact_text(value: Decimal) -> str:
+    """An exact amount as a plain decimal string with at least two decimals ("96000.00", "0.125")."""
+    if value == value.quantize(CENT):
+        return str(value.quantize(CENT))
+    return format(value.normalize(), "f")
+
+
+def money(value: Decimal) -> str:
+    """An amount for the table: thousands separated, two decimals (or exact, if it has more)."""
+    if value == value.quantize(CENT):
+        return f"{value:,.2f}"
+    return f"{value.normalize():,f}"
+
+
+def payee_name(project: Project, payee: str) -> str:
+    """Who *payee* is, in words: a company, a finance source or a participant's name."""
+    names: dict[str, str] = {partner.id: partner.company for partner in project.partners}
+    names.update({line.id: line.source for line in project.financing})
+    names.update({person.id: person.name for person in project.recoupment.participants})
+    if project.recoupment.collection_account is not None:
+        names["cam"] = project.recoupment.collection_account.manager
+    if project.rights.world_sales is not None:
+        names["sales_agent"] = project.rights.world_sales.agent
+    return names.get(payee, payee)
+
+
+def _tier_label(payment: Payment) -> str:
+    if payment.pool is None:
+        return payment.tier
+    return f"{payment.tier}: {_POOLS[payment.pool]}"
+
+
+def _table(rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [cell.rjust(width) if column in right else cell.ljust(width)
+                 for column, (cell, width) in enumerate(zip(row, widths, strict=True))]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def format_scenario(project: Project, result: WaterfallResult) -> str:
+    """One scenario as a table: tier by tier, payee by payee, and what is left after each tier."""
+    currency = result.currency
+    heading = (f"{project.film.title}: {currency} {money(result.receipts.collection)} "
+               "into the collection account")
+    kept = [f"{partner} {money(amount)}" for partner, amount in result.receipts.kept.items()]
+    lines = [heading]
+    if kept:
+        lines.append(f"Kept territories: {', '.join(kept)}; the pot is {currency} {money(result.pot)}")
+    rows: list[list[str]] = [["#", "Tier", "Payee", "Paid", "Left after tier"]]
+    last_line = {payment.tier_index: position for position, payment in enumerate(result.payments)}
+    for position, payment in enumerate(result.payments):
+        number = "-" if payment.tier_index is None else str(payment.tier_index + 1)
+        left = ""
+        if payment.tier_index is not None and last_line[payment.tier_index] == position:
+            left = money(result.tiers[payment.tier_index].left)
+        rows.append([number, _tier_label(payment), f"{payee_name(project, payment.payee)} ({payment.payee})",
+                     money(payment.amount), left])
+    rows.append(["", "Total paid", "", money(result.total_paid), ""])
+    lines.extend(_table(rows, right={3, 4}))
+    return "\n".join(lines)
+
+
+def format_break_even(project: Project, break_even: BreakEven) -> str:
+    """Break-even of every recouping finance line, and where net profits begin."""
+    currency = break_even.currency
+    lines = [f"Break-even ({currency} into the collection account, with nothing from kept territories)"]
+    rows: list[list[str]] = [["Finance line", "Partner", "Owed in full", "Recouped in full at"]]
+    for party in break_even.parties:
+        at = "never" if party.receipts is None else money(party.receipts)
+        rows.append([f"{payee_name(project, party.line)} ({party.line})", party.partner,
+                     money(party.entitlement), at])
+    if break_even.parties:
+        lines.extend(_table(rows, right={2, 3}))
+    else:
+        lines.append("No finance line is recouped by this waterfall.")
+    net = break_even.net_profits_from
+    lines.append("Net profits: never" if net is None else f"Net profits begin at {currency} {money(net)}")
+    return "\n".join(lines)
+
+
+def format_report(project: Project, results: Sequence[WaterfallResult], break_even: BreakEven) -> str:
+    """Every scenario's table, then the break-even points."""
+    return "\n\n".join([*(format_scenario(project, result) for result in results),
+                        format_break_even(project, break_even)]) + "\n"
+
+
+def _amount(value: Decimal) -> str:
+    return str(value.quantize(CENT))
+
+
+def scenario_json(project: Project, result: WaterfallResult) -> dict[str, Any]:
+    """One scenario as JSON-ready data (docs/waterfall-json.md)."""
+    keepers = dict.fromkeys(kept.partner for kept in project.rights.territories)
+    totals: dict[str, Decimal] = {}
+    for payment in result.payments:
+        totals[payment.payee] = totals.get(payment.payee, Decimal(0)) + payment.amount
+    return {
+        "receipts": {
+            "collection_account": _amount(result.receipts.collection),
+            "kept_territories": {partner: _amount(result.receipts.kept.get(partner, Decimal(0)))
+                                 for partner in keepers},
+            "total": _amount(result.receipts.total),
+        },
+        "pot": _amount(result.pot),
+        "payments": [{"tier": payment.tier, "tier_index": payment.tier_index, "kind": payment.kind,
+                      "pool": None if payment.pool is None else payment.pool.value, "payee": payment.payee,
+                      "amount": _amount(payment.amount)} for payment in result.payments],
+        "tiers": [{"index": tier.index, "tier": tier.name, "kind": tier.kind,
+                   "reaches": _amount(tier.reaches), "paid": _amount(tier.paid), "left": _amount(tier.left)}
+                  for tier in result.tiers],
+        "totals": {payee: _amount(amount) for payee, amount in totals.items()},
+    }
+
+
+def report_json(slug: str, project: Project, results: Sequence[WaterfallResult],
+                break_even: BreakEven) -> dict[str, Any]:
+    """The whole ``coprod waterfall --json`` document."""
+    return {
+        "format": JSON_FORMAT,
+        "project": slug,
+        "title": project.film.title,
+        "currency": project.structure.currency,
+        "scenarios": [scenario_json(project, result) for result in results],
+        "break_even": {
+            "parties": [{"line": party.line, "partner": party.partner,
+                         "entitlement": exact_text(party.entitlement),
+                         "receipts": None if party.receipts is None else _amount(party.receipts)}
+                        for party in break_even.parties],
+            "net_profits_from": None if break_even.net_profits_from is None
+            else _amount(break_even.net_profits_from),
+        },
+    }
