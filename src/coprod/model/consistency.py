@@ -7,11 +7,12 @@ deal (those live in ``analysis/``): a share total of 99 is a typo to fix, not a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from coprod.location import FieldPath
+from coprod.model.finance import FinanceSource
 from coprod.model.parties import CreativeRole, PartnerRole
 from coprod.model.production import Approvers
 from coprod.model.project import Project
@@ -57,7 +58,8 @@ def _unique_ids(project: Project) -> Iterator[Inconsistency]:
     for index, line in enumerate(project.financing):
         if line.id in partner_ids:
             yield Inconsistency(("financing", index, "id"),
-                                f"expected a finance line id that is not also a partner id, found '{line.id}'")
+                                "expected a finance line id that is not also a partner id, "
+                                f"found '{line.id}'")
 
 
 def _known(kind: str, ids: set[str], found: str, path: FieldPath) -> Iterator[Inconsistency]:
@@ -197,14 +199,15 @@ def _waterfall(project: Project) -> Iterator[Inconsistency]:
             yield from _split(tier, participants, path)
 
 
-def _recoup_group(tier: RecoupTier, finance: dict[str, object], path: FieldPath) -> Iterator[Inconsistency]:
+def _recoup_group(tier: RecoupTier, finance: Mapping[str, FinanceSource],
+                  path: FieldPath) -> Iterator[Inconsistency]:
     seen: set[str] = set()
     for position, line_id in enumerate(tier.pari_passu):
         where = (*path, "pari_passu", position)
         line = finance.get(line_id)
         if line is None:
             yield from _known("finance line", set(finance), line_id, where)
-        elif not getattr(line, "recoupable", False):
+        elif not line.recoupable:
             yield Inconsistency(where, f"expected a recoupable finance line, found '{line_id}', which is not "
                                        "recoupable (set recoupable: true on it, or remove it here)")
         if line_id in seen:

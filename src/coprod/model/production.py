@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal, Self
+from typing import Annotated, Literal, Self
 
-from pydantic import model_validator
+from pydantic import Discriminator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from coprod.model.types import (
@@ -20,9 +20,14 @@ from coprod.model.types import (
     PositiveInt,
     Text,
     described,
+    word_or_list,
 )
 
-Approvers = Literal["all"] | list[Identifier]
+Approvers = Annotated[
+    Annotated[Literal["all"], Tag("word")] | Annotated[list[Identifier], Tag("list")],
+    Discriminator(word_or_list("all"), custom_error_type="approvers",
+                  custom_error_message="expected 'all' or a list of partner ids such as [aurora, nord]"),
+]
 """'all' (every co-producer) or a list of partner ids."""
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Discriminator, Tag
 
 from coprod.model.types import (
     Amount,
@@ -14,7 +16,15 @@ from coprod.model.types import (
     PositiveInt,
     Text,
     described,
+    word_or_list,
 )
+
+SalesTerritories = Annotated[
+    Annotated[Literal["rest_of_world"], Tag("word")] | Annotated[list[Country], Tag("list")],
+    Discriminator(word_or_list("rest_of_world"), custom_error_type="sales_territories",
+                  custom_error_message="expected 'rest_of_world' or a list of country codes "
+                                       "such as [FR, BE]"),
+]
 
 
 class KeptTerritory(Base):
@@ -33,7 +43,7 @@ class WorldSales(Base):
     """The sales agent that sells the film in the territories no partner keeps."""
 
     agent: Text = described("Sales company name.")
-    territories: Literal["rest_of_world"] | list[Country] = described(
+    territories: SalesTerritories = described(
         "'rest_of_world' (every territory no partner keeps) or a list of countries.",
         default="rest_of_world")
     commission: Percent = described("Commission, per cent of gross receipts.")

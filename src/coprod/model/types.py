@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -139,7 +140,7 @@ _DECIMAL_TEXT = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 def _exact(value: object, expected: str, *, allow_yaml_float: bool) -> Decimal:
     """Turn text, a whole number or (if allowed) an exactly-read YAML number into a finite Decimal."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise _fail("exact_number", expected, value)
     if isinstance(value, YamlFloat):
         if not allow_yaml_float:
@@ -251,6 +252,23 @@ def _iso_date(value: object) -> dt.date:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date),
                     WithJsonSchema({"type": "string", "format": "date"})]
+
+
+def word_or_list(word: str) -> Callable[[object], str | None]:
+    """A discriminator for a field that takes one fixed *word* or a list, such as ``all`` or ``[aurora]``.
+
+    Tagging the union this way makes pydantic report the errors of the form the user chose (a bad id in
+    the list), not of both forms; anything else gets the union's own error, which names both forms.
+    """
+
+    def pick(value: object) -> str | None:
+        if value == word:
+            return "word"
+        if isinstance(value, list):
+            return "list"
+        return None
+
+    return pick
 
 
 def described(description: str, **kwargs: Any) -> Any:
