@@ -1,0 +1,110 @@
+"""`WordRenderer`: a document's Markdown and meta -> a deterministic .docx in the house style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Final
+
+from markupsafe import Markup
+
+from coprod.rendering.markdown import parser
+from coprod.rendering.meta import DocumentMeta
+from coprod.rendering.word import xml
+from coprod.rendering.word.body import Body, BodyWriter, ListIds
+from coprod.rendering.word.package import Entry, check_well_formed, write_zip
+from coprod.rendering.word.properties import CUSTOM_NAME, core_xml, custom_xml
+from coprod.rendering.word.shell import BODY_MARKER, Shell, load_shell
+
+DEFAULT_SHELL: Final = Path(__file__).resolve().parents[2] / "templates" / "word" / "house-style.docx"
+"""The house style shipped with coprod (a firm points `WordRenderer` at its own copy instead)."""
+
+
+class WordRenderer:
+    """Renders Markdown in coprod's dialect into .docx files; build one per worker process and reuse it.
+
+    Loading compiles the shell once; each `render` then only writes the parts that carry the document.
+    """
+
+    def __init__(self, shell_path: Path = DEFAULT_SHELL) -> None:
+        """Load and compile the shell.
+
+        Raises:
+            TemplateError: The shell cannot be read, lacks a style or part coprod needs, or has bad Jinja.
+        """
+        self._shell: Shell = load_shell(shell_path)
+        self._ids = ListIds(self._shell.bullet_num, self._shell.ordered_abstract, self._shell.first_free_num)
+
+    @property
+    def shell_path(self) -> Path:
+        """The shell .docx: a build input (a change to it rebuilds every Word file)."""
+        return self._shell.path
+
+    def render(
+        self, markdown: str, meta: DocumentMeta, *, clean: bool = False, name: str = "document"
+    ) -> bytes:
+        """The .docx bytes for ``markdown``; the same arguments always give the same bytes.
+
+        Args:
+            markdown: The document in coprod's Markdown dialect.
+            meta: Title, parties and draft for the cover, header, footer and document properties.
+            clean: Leave the drafting notes out (no comments).
+            name: The document's name (e.g. ``agreement.md``) for error messages.
+
+        Raises:
+            BuildError: A character XML cannot carry, or (a bug) a part that is not well-formed.
+            TemplateError: A cross-reference to a label no heading has.
+        """
+        xml.check_legal(markdown, name)
+        for field in (
+            meta.title,
+            meta.short_title,
+            meta.film_title,
+            *meta.parties,
+            *meta.provenance.values(),
+        ):
+            xml.check_legal(field, f"{name} (document properties)")
+        body = BodyWriter(name, self._ids, clean=clean, date=meta.draft_date).write(parser().parse(markdown))
+        return write_zip(self._entries(body, meta))
+
+    def _entries(self, body: Body, meta: DocumentMeta) -> list[Entry]:
+        shell = self._shell
+        context = _context(meta)
+        dynamic: dict[str, str] = {
+            name: shell.render_part(name, context) for name in shell.templates if name != shell.document
+        }
+        cover, _, tail = shell.render_part(shell.document, context).partition(BODY_MARKER)
+        dynamic[shell.document] = cover + body.document + tail
+        for part, content in (
+            (shell.numbering, body.numbering),
+            (shell.comments, body.comments),
+            (shell.footnotes, body.footnotes),
+            (shell.document_rels, body.relationships),
+        ):
+            dynamic[part.name] = part.prefix + content + part.suffix
+        dynamic["docProps/core.xml"] = core_xml(meta)
+        dynamic[CUSTOM_NAME] = custom_xml(meta)
+        entries = []
+        for name in shell.order:
+            if name in dynamic:
+                data = dynamic[name].encode("utf-8")
+                check_well_formed(name, data)
+                entries.append(Entry.compress(name, data))
+            else:
+                entries.append(shell.static[name])
+        return entries
+
+
+def _context(meta: DocumentMeta) -> dict[str, Any]:
+    """What the shell's tags see: the meta's values as plain text (escaped by the environment)."""
+    date = meta.draft_date
+    return {
+        "title": meta.title,
+        "short_title": meta.short_title,
+        "film_title": meta.film_title,
+        "kind": meta.kind,
+        "parties": list(meta.parties),
+        "draft_number": meta.draft_number,
+        "draft_date": f"{date.day} {date:%B} {date.year}",
+        "language": meta.language,
+        "body": Markup(BODY_MARKER),
+    }

@@ -1,0 +1,276 @@
+"""The house-style shell, loaded and compiled once per process.
+
+The shell is a docxtpl template (``templates/word/house-style.docx``). docxtpl's way is to reload the file,
+re-patch its XML and recompile its Jinja per document. Here that is done once: each part holding Jinja
+tags goes through docxtpl's own ``patch_xml`` (which mends tags that Word split across runs and turns
+``{%p ... %}`` into paragraph-level tags), is compiled in a sandboxed, autoescaping, strict environment and
+kept; every other part is deflated once and kept as bytes. Per document only the small templated parts
+are rendered and the parts that carry the body are filled in.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2 import meta as jinja_meta
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup
+
+from coprod.errors import TemplateError
+from coprod.rendering.word.package import Entry, check_well_formed
+from coprod.rendering.word.properties import CUSTOM_NAME, CUSTOM_REL, CUSTOM_TYPE
+from coprod.rendering.word.xml import OFFICE_RELS, W_NS
+
+BODY_MARKER: Final = "<!--coprod:body-->"
+"""What the shell's ``{{p body }}`` renders to; the document's body replaces it."""
+SHELL_VARIABLES: Final = frozenset(
+    {
+        "title",
+        "short_title",
+        "film_title",
+        "kind",
+        "parties",
+        "draft_number",
+        "draft_date",
+        "language",
+        "body",
+    }
+)
+"""The names a shell may use; anything else is an error when the shell is loaded, not mid-build."""
+REQUIRED_STYLES: Final = (
+    "Title", "DocumentTitle", "Heading1", "Heading2", "Heading3", "UnnumberedHeading1", "UnnumberedHeading2",
+    "UnnumberedHeading3", "ScheduleHeading", "BodyText", "ListBullet", "ListNumber", "ListContinue",
+    "Checklist", "Quote", "TableText", "CodeBlock", "DefinitionTerm", "Definition", "FootnoteText",
+    "CommentText", "FootnoteReference", "CommentReference", "Hyperlink", "CodeChar", "CheckboxChar",
+    "CoprodTable",
+)  # fmt: skip
+_W = f"{{{W_NS}}}"
+_TAG = re.compile(r"\{[{%]")
+
+
+@dataclass(frozen=True, slots=True)
+class SplitPart:
+    """A part whose content changes per document: ``prefix`` + document content + ``suffix``."""
+
+    name: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Shell:
+    """The compiled shell: templates for the parts with tags, split parts, and pre-deflated static parts."""
+
+    path: Path
+    order: tuple[str, ...]
+    """Every part name, in the shell's zip order."""
+    static: Mapping[str, Entry]
+    templates: Mapping[str, jinja2.Template]
+    document: str
+    """Name of the main document part (``word/document.xml``)."""
+    numbering: SplitPart
+    comments: SplitPart
+    footnotes: SplitPart
+    document_rels: SplitPart
+    bullet_num: int
+    ordered_abstract: int
+    first_free_num: int
+
+    def render_part(self, name: str, context: Mapping[str, Any]) -> str:
+        """Render the templated part ``name``; Jinja errors become `TemplateError` naming the shell."""
+        try:
+            rendered = self.templates[name].render(context)
+        except jinja2.TemplateError as error:
+            raise TemplateError(f"{name}: {error}", template=str(self.path)) from error
+        # docxtpl's own post-processing: literal braces written {_{ in the shell, tabs/newlines in values.
+        rendered = (
+            rendered.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
+        return str(DocxTemplate.resolve_listing(None, rendered.replace("\n<w:p", "<w:p")))
+
+
+def load_shell(path: Path) -> Shell:
+    """Read, check and compile the shell at ``path``.
+
+    Raises:
+        TemplateError: The file is not a .docx, lacks a part or style coprod needs, or its Jinja is broken.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts: dict[str, bytes] = {
+                info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()
+            }
+    except (OSError, zipfile.BadZipFile) as error:
+        raise TemplateError(f"cannot read the Word shell: {error}", template=str(path)) from error
+    document = _main_part(parts, path)
+    _add_custom_properties(parts)
+    rels = _relationships(parts, document, path)
+    for kind in ("styles", "numbering", "comments", "footnotes"):
+        if kind not in rels:
+            raise TemplateError(
+                f"the shell has no {kind} part; rebuild it with tools/make_house_style.py", str(path)
+            )
+    _check_styles(parts[rels["styles"]], path)
+    bullet_num, ordered_abstract, first_free = _list_ids(
+        parts[rels["styles"]], parts[rels["numbering"]], path
+    )
+    env = _environment()
+    templated = [document] + [name for kind, name in rels.items() if kind.startswith(("header", "footer"))]
+    templates = {name: _compile(env, name, parts[name], path) for name in templated if _has_tags(parts, name)}
+    if BODY_MARKER not in templates[document].render(_probe_context()):
+        raise TemplateError("the shell's document has no '{{p body }}' paragraph to hold the body", str(path))
+    document_rels = posixpath.join(
+        posixpath.dirname(document), "_rels", posixpath.basename(document) + ".rels"
+    )
+    split = {
+        "numbering": _split(parts, rels["numbering"], f"{_W}num", path),
+        "comments": _split(parts, rels["comments"], None, path),
+        "footnotes": _split(parts, rels["footnotes"], None, path),
+        "document_rels": _split(parts, document_rels, None, path),
+    }
+    dynamic = {
+        *templates,
+        *(part.name for part in split.values()),
+        "docProps/core.xml",
+        "docProps/custom.xml",
+    }
+    static = {name: Entry.compress(name, data) for name, data in parts.items() if name not in dynamic}
+    for name, data in parts.items():
+        if name.endswith((".xml", ".rels")) and name not in dynamic:
+            check_well_formed(name, data)
+    return Shell(
+        path=path,
+        order=tuple(parts),
+        static=static,
+        templates=templates,
+        document=document,
+        bullet_num=bullet_num,
+        ordered_abstract=ordered_abstract,
+        first_free_num=first_free,
+        **split,
+    )
+
+
+def _add_custom_properties(parts: dict[str, bytes]) -> None:
+    """Make room for ``docProps/custom.xml`` (provenance) in the package, unless the shell has it."""
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    if f'PartName="/{CUSTOM_NAME}"' not in types:
+        override = f'<Override PartName="/{CUSTOM_NAME}" ContentType="{CUSTOM_TYPE}"/>'
+        parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")
+    rels = parts["_rels/.rels"].decode("utf-8")
+    if CUSTOM_REL not in rels:
+        rel = f'<Relationship Id="rIdCoprodCustom" Type="{CUSTOM_REL}" Target="{CUSTOM_NAME}"/>'
+        parts["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
+    parts.setdefault(CUSTOM_NAME, b"")
+
+
+def _environment() -> SandboxedEnvironment:
+    """Sandboxed (the shell is a file a firm edits), autoescaping (values are text, never XML), strict."""
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def _probe_context() -> dict[str, Any]:
+    """A context with every shell variable, to find where the body goes."""
+    context: dict[str, Any] = dict.fromkeys(SHELL_VARIABLES, "")
+    context.update(kind="agreement", parties=[], draft_number=1, body=Markup(BODY_MARKER))
+    return context
+
+
+def _has_tags(parts: Mapping[str, bytes], name: str) -> bool:
+    return _TAG.search(parts[name].decode("utf-8")) is not None
+
+
+def _compile(env: SandboxedEnvironment, name: str, data: bytes, path: Path) -> jinja2.Template:
+    source = DocxTemplate.patch_xml(None, data.decode("utf-8"))
+    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)  # one paragraph per line, so errors have a line
+    try:
+        unknown = jinja_meta.find_undeclared_variables(env.parse(source)) - SHELL_VARIABLES
+        template = env.from_string(source)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(f"{name}: {error.message}", template=str(path), line=error.lineno) from error
+    if unknown:
+        known = ", ".join(sorted(SHELL_VARIABLES))
+        raise TemplateError(f"{name} uses unknown variables {sorted(unknown)}; known: {known}", str(path))
+    return template
+
+
+def _main_part(parts: Mapping[str, bytes], path: Path) -> str:
+    root = _xml(parts, "_rels/.rels", path)
+    for rel in root:
+        if rel.get("Type") == f"{OFFICE_RELS}/officeDocument":
+            return str(rel.get("Target")).lstrip("/")
+    raise TemplateError("the shell has no main document part; is it a .docx?", str(path))
+
+
+def _relationships(parts: Mapping[str, bytes], document: str, path: Path) -> dict[str, str]:
+    """The document's related parts by kind (``styles``, ``numbering``, ``header1``...), as zip names."""
+    folder = posixpath.dirname(document)
+    rels_name = posixpath.join(folder, "_rels", posixpath.basename(document) + ".rels")
+    found: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for rel in _xml(parts, rels_name, path):
+        if rel.get("TargetMode") == "External":
+            continue
+        kind = str(rel.get("Type")).rsplit("/", 1)[-1]
+        if kind in ("header", "footer"):
+            counts[kind] = counts.get(kind, 0) + 1
+            kind = f"{kind}{counts[kind]}"
+        found[kind] = posixpath.normpath(posixpath.join(folder, str(rel.get("Target"))))
+    return found
+
+
+def _xml(parts: Mapping[str, bytes], name: str, path: Path) -> Any:
+    if name not in parts:
+        raise TemplateError(f"the shell has no part {name}; is it a .docx?", str(path))
+    return etree.fromstring(parts[name])
+
+
+def _check_styles(styles: bytes, path: Path) -> None:
+    ids = {style.get(f"{_W}styleId") for style in etree.fromstring(styles).iter(f"{_W}style")}
+    missing = [style for style in REQUIRED_STYLES if style not in ids]
+    if missing:
+        raise TemplateError(
+            f"the shell lacks styles coprod writes with: {', '.join(missing)} "
+            "(restyle them, do not delete them)",
+            str(path),
+        )
+
+
+def _list_ids(styles: bytes, numbering: bytes, path: Path) -> tuple[int, int, int]:
+    """Bullet ``numId``, ordered-list ``abstractNumId``, first free ``numId``: read from the styles' links."""
+    style_nums: dict[str, int] = {}
+    for style in etree.fromstring(styles).iter(f"{_W}style"):
+        num = style.find(f"{_W}pPr/{_W}numPr/{_W}numId")
+        if num is not None:
+            style_nums[str(style.get(f"{_W}styleId"))] = int(str(num.get(f"{_W}val")))
+    abstract_of = {
+        int(str(num.get(f"{_W}numId"))): int(str(num.find(f"{_W}abstractNumId").get(f"{_W}val")))
+        for num in etree.fromstring(numbering).iter(f"{_W}num")
+    }
+    for style in ("Heading1", "ListBullet", "ListNumber"):
+        if style_nums.get(style) not in abstract_of:
+            raise TemplateError(f"style {style} is not linked to a list in the shell's numbering", str(path))
+    return style_nums["ListBullet"], abstract_of[style_nums["ListNumber"]], max(abstract_of) + 1
+
+
+def _split(parts: Mapping[str, bytes], name: str, after: str | None, path: Path) -> SplitPart:
+    """Split part ``name`` where per-document elements go: after the last ``after`` element, or at the end."""
+    root = _xml(parts, name, path)
+    marker = etree.Comment("coprod:split")
+    children = [child for child in root if after is None or child.tag == after]
+    if after is not None and children:
+        children[-1].addnext(marker)
+    else:
+        root.append(marker)
+    text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
+    prefix, _, suffix = text.partition("<!--coprod:split-->")
+    return SplitPart(name, prefix, suffix)
