@@ -1,0 +1,51 @@
+"""Exact figures and the way findings print them: per cent of a whole, money, percentages.
+
+Ratios are kept to four decimals of a percentage point (far below any treaty limit's precision), rounded
+half to even; amounts are exact Decimals, rounded to the cent only when shown or stored in a result.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from coprod.model.money import CENT, Money
+
+RATIO = Decimal("0.0001")
+"""Precision of computed percentages."""
+
+HUNDRED = Decimal(100)
+
+
+def percent_of(part: Decimal, whole: Decimal) -> Decimal:
+    """*part* as a per cent of *whole* (0 when *whole* is 0), to four decimals."""
+    if whole == 0:
+        return Decimal(0)
+    return (part * HUNDRED / whole).quantize(RATIO, rounding=ROUND_HALF_EVEN)
+
+
+def cents(amount: Decimal) -> Decimal:
+    """*amount* rounded to the cent, half to even."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_EVEN)
+
+
+def pct(value: Decimal) -> str:
+    """A percentage as a producer reads it: '10%', '9.99%', '54.76%' (at most two decimals)."""
+    shown = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN).normalize()
+    text = format(shown, "f")
+    return f"{text}%"
+
+
+def points(value: Decimal) -> str:
+    """A points figure: '16', '15.5'."""
+    return format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN).normalize(), "f")
+
+
+def pp(value: Decimal) -> str:
+    """A signed difference in percentage points: '+4.21 pp', '-12 pp'."""
+    sign = "+" if value > 0 else ""
+    return f"{sign}{pct(value)[:-1]} pp"
+
+
+def money(amount: Decimal, currency: str) -> str:
+    """An amount as 'EUR 3,800,000.00'."""
+    return str(Money(cents(amount), currency))
