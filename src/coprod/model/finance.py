@@ -70,3 +70,7 @@ class FinanceSource(Base):
     recoupable: Flag = described("True when the money is recouped from receipts.", default=False)
     premium: Percent = described("Premium recouped on top of the amount, per cent (e.g. 20).",
                                  default=0)
+    spend_obligation: Amount | None = described(
+        "Public support only: the amount (in the line's currency) the funder requires to be spent in its "
+        "territory, if any; checked against the spend plan and the EU Cinema Communication caps.",
+        default=None)
