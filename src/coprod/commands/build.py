@@ -1,0 +1,79 @@
+"""``coprod build``: make the documents of projects, like make: only what is out of date, in parallel.
+
+Kept light on purpose: a build with nothing to do runs without importing pydantic, Jinja or python-docx
+(the producer that needs them is built only in worker processes, and only when there is work).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from pathlib import Path
+
+from coprod import __version__
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of jobs, found {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 job, found {number}")
+    return number
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``coprod build``."""
+    parser.add_argument("projects", nargs="*", metavar="PROJECT",
+                        help="project folders or files (default: every project under projects/)")
+    parser.add_argument("--out", type=Path, default=Path("build"), metavar="DIR",
+                        help="build folder (default: build)")
+    parser.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                        help="worker processes (default: the number of CPUs)")
+    parser.add_argument("--format", choices=["md", "docx", "all"], default="all",
+                        help="which outputs to build (default: all)")
+    parser.add_argument("--clean", action="store_true",
+                        help="leave out drafting notes (clean copies for signature)")
+    parser.add_argument("--force", action="store_true", help="rebuild everything")
+    parser.add_argument("--dry-run", "-n", action="store_true",
+                        help="list what would be rebuilt and why; change nothing")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--quiet", "-q", action="store_true", help="print failures only")
+    output.add_argument("--json", action="store_true", help="print a JSON summary")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build, report, and return 0 if everything was built, 1 if any target failed."""
+    from coprod.loading.discover import find_projects
+    from coprod.pipeline.adapter import RealProducer
+    from coprod.pipeline.orchestrate import BuildPlan, build
+    from coprod.pipeline.report import Mode, Reporter
+    from coprod.pipeline.staleness import ProjectSource, Settings
+    from coprod.pipeline.targets import Format
+
+    root = Path.cwd()
+    files = find_projects(args.projects, root)
+    sources = tuple(ProjectSource(path.parent.name, str(path.resolve())) for path in files)
+    formats = tuple(Format) if args.format == "all" else (Format(args.format),)
+    settings = Settings(formats, clean=args.clean, force=args.force, version=__version__)
+    plan = BuildPlan(args.out, sources, settings, functools.partial(RealProducer, root),
+                     jobs=args.jobs or default_jobs(), whole_slate=not args.projects, dry_run=args.dry_run)
+    if args.json:
+        mode = Mode.JSON
+    elif args.quiet:
+        mode = Mode.QUIET
+    else:
+        mode = Mode.PROGRESS if sys.stderr.isatty() else Mode.PLAIN
+    summary = build(plan, Reporter(mode))
+    return 0 if summary.ok else 1

@@ -1,0 +1,114 @@
+"""The real producer: coprod's loader, analysis, document renderer and Word renderer behind `Producer`.
+
+Importing this module is cheap; building a `RealProducer` (once per worker process) imports pydantic,
+Jinja and python-docx and loads the templates and the Word shell.
+
+Inputs it reports for each document: the templates the document renderer says it used (includes
+followed), the Word shell, and the framework files. For the framework files it reports *every* framework
+file coprod would read for the project (built-in and the user's ``frameworks/`` folder), not only those
+the analysis consulted: the analysis does not say which it read, and over-approximating only costs a
+rebuild when a framework file changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from coprod.pipeline.producer import Document, RenderedProject, Summary
+
+TEMPLATES_ROOT = Path(__file__).resolve().parent.parent / "templates"
+"""Where the document templates live; `Document.templates` are relative to it."""
+
+
+def with_provenance(markdown: str, provenance: Mapping[str, str]) -> str:
+    """*markdown* with its front matter's ``provenance`` entry set to *provenance* (JSON, valid YAML)."""
+    entry = f"provenance: {json.dumps(dict(sorted(provenance.items())), ensure_ascii=False)}\n"
+    if not markdown.startswith("---\n"):
+        return f"---\n{entry}---\n\n{markdown}"
+    end = markdown.find("\n---\n", 3)
+    if end < 0:
+        return f"---\n{entry}---\n\n{markdown}"
+    kept: list[str] = []
+    skipping = False
+    for line in markdown[4:end + 1].splitlines(keepends=True):
+        if line.startswith("provenance:"):
+            skipping = True  # drop the old entry and its indented continuation lines
+            continue
+        if skipping and line[:1] in (" ", "\t"):
+            continue
+        skipping = False
+        kept.append(line)
+    return "---\n" + "".join(kept) + entry + markdown[end + 1:]
+
+
+class RealProducer:
+    """Implements `Producer` with the real pieces; build one per worker process."""
+
+    def __init__(self, root: Path) -> None:
+        """Load the templates and the Word shell; *root* is the folder that holds ``projects/``.
+
+        Raises:
+            CoprodError: a template or the Word shell is broken.
+        """
+        from coprod.rendering.documents import DocumentRenderer
+        from coprod.rendering.word import WordRenderer
+
+        self._root = root
+        self._documents = DocumentRenderer()
+        self._word = WordRenderer()
+
+    @property
+    def templates_root(self) -> Path:
+        """The folder of the document and clause templates."""
+        return TEMPLATES_ROOT
+
+    @property
+    def shell_path(self) -> Path:
+        """The Word shell: an input of every .docx."""
+        return self._word.shell_path
+
+    def render(self, project_file: Path, *, clean: bool) -> RenderedProject:
+        """Load, analyse and render one project's Markdown documents."""
+        from coprod.analysis import analyse
+        from coprod.loading.frameworks import load_catalog, user_folder
+        from coprod.loading.project import load_project
+
+        loaded = load_project(project_file)
+        analysis = analyse(loaded.project)
+        rendered = self._documents.render(loaded.project, analysis, clean=clean)
+        project = loaded.project
+        summary = Summary(
+            title=project.film.title, verdict=analysis.verdict,
+            errors=tuple(finding.message for finding in analysis.errors),
+            warnings=tuple(finding.message for finding in analysis.warnings),
+            draft_date=project.draft.date.isoformat())
+        documents = tuple(
+            Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates, doc.meta)
+            for doc in rendered)
+        data_files = load_catalog([user_folder(project_file)]).paths
+        return RenderedProject(summary, documents, data_files)
+
+    def finish(self, document: Document, provenance: Mapping[str, str]) -> str:
+        """The document's Markdown with *provenance* in its front matter."""
+        return with_provenance(document.markdown, provenance)
+
+    def word(self, document: Document, provenance: Mapping[str, str], *, clean: bool) -> bytes:
+        """The document as .docx, *provenance* in its custom properties."""
+        from coprod.rendering.meta import DocumentMeta
+
+        if not isinstance(document.meta, DocumentMeta):
+            raise TypeError(f"{document.relpath}: expected the renderer's DocumentMeta")
+        meta = dataclasses.replace(document.meta, provenance=dict(provenance))
+        return self._word.render(self.finish(document, provenance), meta, clean=clean, name=document.relpath)
+
+    def page_word(self, markdown: str, title: str, date: str) -> bytes:
+        """A build page as .docx."""
+        from coprod.rendering.meta import DocumentMeta
+
+        meta = DocumentMeta(kind="index", title=title, short_title=title, film_title="", parties=(),
+                            draft_number=1, draft_date=dt.date.fromisoformat(date))
+        return self._word.render(markdown, meta, name=title)

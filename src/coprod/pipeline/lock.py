@@ -1,0 +1,44 @@
+"""One build per build folder at a time: an exclusive ``flock`` on ``<out>/.coprod/lock``.
+
+A second build of the same folder waits for the first to finish (it says so once, naming the process
+that holds the lock), then finds most or all of its work done. Waiting, rather than stopping, is the
+choice because two people or two CI jobs building a slate at once both want a complete folder at the end.
+The lock dies with its process, so a killed build never leaves the folder locked.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from coprod.errors import BuildError
+
+
+@contextmanager
+def build_lock(state_dir: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
+    """Hold the build folder's lock for the block; call *on_wait* with a message if it must wait.
+
+    Raises:
+        BuildError: the lock file cannot be created.
+    """
+    path = state_dir / "lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise BuildError(f"cannot lock the build folder {state_dir.parent}: "
+                         f"{(error.strerror or str(error)).lower()}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            on_wait(f"waiting for another build of {state_dir.parent} to finish (process {holder})")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

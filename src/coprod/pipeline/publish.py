@@ -1,0 +1,117 @@
+"""Keep the build folder's pages current: ``index.md``, ``index.docx`` and every project's ``README.md``.
+
+The pages are made from the state when a project was built or removed, when coprod changed, or when a
+page is missing or was edited; a page whose bytes would not change is left alone. ``index.docx`` needs
+the Word renderer, so a producer is built here only when the index itself changed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from coprod.errors import CoprodError
+from coprod.pipeline.atomic import write_atomic
+from coprod.pipeline.fingerprint import Stamp, digest_bytes, stamp_file
+from coprod.pipeline.pages import INDEX_TITLE, index_page, readme_page
+from coprod.pipeline.producer import Producer
+from coprod.pipeline.staleness import Settings
+from coprod.pipeline.state import BuildState, ProjectRecord
+from coprod.pipeline.targets import INDEX_PAGES, PROJECT_README, Format
+
+_VERSION_KEY = "pages_version"
+
+
+def _latest(projects: Mapping[str, ProjectRecord]) -> str:
+    """The index's date: the latest draft date of its projects (never the clock, so builds repeat)."""
+    dates = [str(record.summary.get("draft_date") or "") for record in projects.values()]
+    return max(dates, default="") or "1970-01-01"
+
+
+class Publisher:
+    """Refreshes the pages of one build folder."""
+
+    def __init__(self, out: Path, state: BuildState, settings: Settings,
+                 producer: Callable[[], Producer]) -> None:
+        self._out = out
+        self._state = state
+        self._settings = settings
+        self._producer = producer
+
+    def _wanted(self) -> list[str]:
+        pages = [INDEX_PAGES[0]]
+        if Format.DOCX in self._settings.formats:
+            pages.append(INDEX_PAGES[1])
+        pages.extend(f"{slug}/{PROJECT_README}" for slug in self._state.projects())
+        return pages
+
+    def _current(self, wanted: list[str]) -> bool:
+        if self._state.meta(_VERSION_KEY) != self._settings.version:
+            return False
+        stamps = self._state.pages()
+        for page in wanted:
+            stamp = stamps.get(page)
+            try:
+                stat = (self._out / page).stat()
+            except FileNotFoundError:
+                return False
+            if stamp is None or not stamp.matches(stat, racy=False):
+                return False
+        return True
+
+    def refresh(self, changed: bool) -> tuple[list[str], list[tuple[str, str]]]:
+        """Rewrite the pages that differ from what the state says; return (written, failures)."""
+        wanted = self._wanted()
+        if not changed and self._current(wanted):
+            return [], []
+        version = self._settings.version
+        projects = self._state.projects()
+        targets = self._state.targets()
+        texts = {INDEX_PAGES[0]: index_page(list(projects.values()), targets, version)}
+        for slug, record in projects.items():
+            texts[f"{slug}/{PROJECT_README}"] = readme_page(record, targets.get(slug, []), version)
+        written: list[str] = []
+        failures: list[tuple[str, str]] = []
+        stamps: dict[str, Stamp | None] = {}
+        for page, text in texts.items():
+            try:
+                if self._put(page, text.encode(), stamps):
+                    written.append(page)
+            except CoprodError as error:
+                failures.append((page, str(error)))
+        if INDEX_PAGES[1] in wanted and (INDEX_PAGES[0] in written or not self._is_current(INDEX_PAGES[1])):
+            try:
+                data = self._producer().page_word(texts[INDEX_PAGES[0]], INDEX_TITLE, _latest(projects))
+                if self._put(INDEX_PAGES[1], data, stamps):
+                    written.append(INDEX_PAGES[1])
+            except CoprodError as error:
+                failures.append((INDEX_PAGES[1], str(error)))
+        for page in self._state.pages():
+            if page not in texts and page != INDEX_PAGES[1]:
+                stamps[page] = None  # the README of a project that is gone
+        with self._state.transaction():
+            for page, stamp in stamps.items():
+                self._state.record_page(page, stamp)
+            self._state.set_meta(_VERSION_KEY, version)
+        return written, failures
+
+    def _is_current(self, page: str) -> bool:
+        stamp = self._state.pages().get(page)
+        try:
+            return stamp is not None and stamp.matches((self._out / page).stat(), racy=False)
+        except FileNotFoundError:
+            return False
+
+    def _put(self, page: str, data: bytes, stamps: dict[str, Stamp | None]) -> bool:
+        """Write *page* unless it already holds *data*; note its stamp; True if written."""
+        path = self._out / page
+        digest = digest_bytes(data)
+        existing = stamp_file(str(path))
+        if existing is not None and existing.digest == digest:
+            stamps[page] = existing
+            return False
+        write_atomic(path, data)
+        stat = path.stat()
+        stamps[page] = Stamp(stat.st_size, stat.st_mtime_ns, digest, time.time_ns())
+        return True

@@ -1,0 +1,147 @@
+"""Decide which targets are out of date, and why, from the build state and ``stat()`` alone.
+
+Checks go from cheap to dear (doit's order): is there a record; the coprod version and options; the
+output's stat (then its hash, if the stat moved); each input's stat (then its hash). Every reason found
+is kept, so ``--dry-run`` can say all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from coprod.pipeline.fingerprint import Hasher, Stamp, stamp_file
+from coprod.pipeline.state import TargetRecord
+from coprod.pipeline.targets import MISSING, Dep, Format, Reason, Why
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the user asked of this build, apart from which projects."""
+
+    formats: tuple[Format, ...] = (Format.MD, Format.DOCX)
+    clean: bool = False
+    force: bool = False
+    version: str = ""
+
+    @property
+    def options(self) -> str:
+        """The options that are part of every target's identity, as recorded in the state."""
+        return "clean" if self.clean else "notes"
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSource:
+    """A project to build: its folder name (the slug) and its project file."""
+
+    slug: str
+    project_file: str
+
+
+@dataclass(slots=True)
+class ProjectStatus:
+    """The state of one project's targets before the build."""
+
+    source: ProjectSource
+    stale: dict[str, list[Reason]] = field(default_factory=dict)
+    """Output path (relative to the project folder) -> reasons; ``*`` for a project never built."""
+    recorded: dict[str, str] = field(default_factory=dict)
+    """Output path -> input hash of its last successful build."""
+    up_to_date: int = 0
+    refreshed: dict[str, Stamp] = field(default_factory=dict)
+    """Outputs touched without being changed: their new stamps, keyed by build-folder path."""
+
+    @property
+    def needs_build(self) -> bool:
+        """True if any target of the project must be built."""
+        return bool(self.stale)
+
+    def forced_outputs(self) -> frozenset[str]:
+        """Outputs to rebuild whatever their inputs say (missing, changed by hand, forced)."""
+        output_reasons = {Why.OUTPUT_MISSING, Why.OUTPUT_CHANGED, Why.FORCED}
+        return frozenset(out for out, reasons in self.stale.items()
+                         if any(reason.why in output_reasons for reason in reasons))
+
+
+def _output_reason(out: str, path: str, record: TargetRecord, status: ProjectStatus) -> Reason | None:
+    try:
+        stat = os.stat(path)  # noqa: PTH116 - hot path: one stat per output of the slate
+    except FileNotFoundError:
+        return Reason(Why.OUTPUT_MISSING)
+    if record.stamp.matches(stat, racy=False):
+        return None
+    fresh = stamp_file(path)
+    if fresh is None:
+        return Reason(Why.OUTPUT_MISSING)
+    if fresh.digest != record.stamp.digest:
+        return Reason(Why.OUTPUT_CHANGED)
+    status.refreshed[out] = fresh
+    return None
+
+
+class Checker:
+    """Checks targets against their records, sharing one `Hasher` and one memo of dependency sets."""
+
+    def __init__(self, out: str, hasher: Hasher, settings: Settings) -> None:
+        self._out = out
+        self._hasher = hasher
+        self._settings = settings
+        self._depset_memo: dict[tuple[Dep, ...], list[Reason]] = {}
+
+    def _dep_reasons(self, deps: tuple[Dep, ...]) -> list[Reason]:
+        memo = self._depset_memo.get(deps)
+        if memo is not None:
+            return memo
+        reasons = []
+        for dep in deps:
+            now = self._hasher.digest(dep.path)
+            if now != dep.digest:
+                why = Why.INPUT_MISSING if now == MISSING else Why.INPUT_CHANGED
+                reasons.append(Reason(why, dep.label()))
+        self._depset_memo[deps] = reasons
+        return reasons
+
+    def target_reasons(self, record: TargetRecord, project_digest: str,
+                       status: ProjectStatus) -> list[Reason]:
+        """Every reason *record* is out of date (empty if it is up to date)."""
+        settings = self._settings
+        reasons: list[Reason] = []
+        if settings.force:
+            reasons.append(Reason(Why.FORCED))
+        if record.version != settings.version:
+            reasons.append(Reason(Why.UPGRADED))
+        if record.options != settings.options:
+            reasons.append(Reason(Why.OPTIONS_CHANGED, "--clean" if settings.clean else "without --clean"))
+        output = _output_reason(record.output, f"{self._out}/{record.output}", record, status)
+        if output is not None:
+            reasons.append(output)
+        if record.project_digest != project_digest:
+            reasons.append(Reason(Why.PROJECT_CHANGED))
+        reasons.extend(self._dep_reasons(record.deps))
+        return reasons
+
+    def project(self, source: ProjectSource, records: Sequence[TargetRecord]) -> ProjectStatus:
+        """The status of every selected target of one project."""
+        status = ProjectStatus(source)
+        if not records:
+            status.stale["*"] = [Reason(Why.NEVER_BUILT)]
+            return status
+        project_digest = self._hasher.digest(source.project_file)
+        prefix = len(source.slug) + 1
+        by_output = {record.output[prefix:]: record for record in records}
+        documents = sorted({record.document for record in records})
+        for document in documents:
+            for fmt in self._settings.formats:
+                out = fmt.output(document)
+                record = by_output.get(out)
+                if record is None:
+                    status.stale[out] = [Reason(Why.NEVER_BUILT)]
+                    continue
+                status.recorded[out] = record.input_hash
+                reasons = self.target_reasons(record, project_digest, status)
+                if reasons:
+                    status.stale[out] = reasons
+                else:
+                    status.up_to_date += 1
+        return status

@@ -1,0 +1,239 @@
+"""The build state: an SQLite database under the build folder, written only after a target succeeds.
+
+Like ninja's deps log, it records for every output the exact inputs it was built from (content hashes),
+so a build with nothing to do decides that from this database and ``stat()`` alone. Tables:
+
+- ``stamps``: size, mtime and digest of input files when last hashed (a cache; losing it costs hashing);
+- ``depsets``: the input lists of targets, shared by every target with the same templates and digests;
+- ``targets``: one row per output: its project, options, version, input hash, dependency set, and the
+  stamp of the output itself (to notice a missing or hand-edited output);
+- ``projects``: one row per built project: its project file and summary (verdict, findings, documents);
+- ``pages``: stamps of the index and README pages;
+- ``meta``: schema version and the name of the build that last held the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod.errors import BuildError
+from coprod.pipeline.fingerprint import Stamp
+from coprod.pipeline.targets import Dep
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stamps (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    digest TEXT NOT NULL, checked_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS depsets (id INTEGER PRIMARY KEY, items TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS projects (
+    slug TEXT PRIMARY KEY, project_file TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS targets (
+    output TEXT PRIMARY KEY, slug TEXT NOT NULL, document TEXT NOT NULL, format TEXT NOT NULL,
+    version TEXT NOT NULL, options TEXT NOT NULL, project_digest TEXT NOT NULL,
+    depset INTEGER NOT NULL, input_hash TEXT NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, digest TEXT NOT NULL, checked_ns INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS targets_by_slug ON targets (slug);
+CREATE TABLE IF NOT EXISTS pages (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    digest TEXT NOT NULL, checked_ns INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRecord:
+    """What the state knows about one output after its last successful build."""
+
+    output: str
+    """Relative to the build folder: ``the-salt-road/agreement.docx``."""
+    slug: str
+    document: str
+    """The document's Markdown path in its project folder: ``agreement.md``."""
+    format: str
+    version: str
+    options: str
+    project_digest: str
+    deps: tuple[Dep, ...]
+    input_hash: str
+    stamp: Stamp
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRecord:
+    """A built project: its file and the summary the index pages print."""
+
+    slug: str
+    project_file: str
+    summary: dict[str, object]
+
+
+def _encode_deps(deps: Iterable[Dep]) -> str:
+    rows = sorted([dep.kind, dep.name, dep.path, dep.digest] for dep in deps)
+    return json.dumps(rows, separators=(",", ":"))
+
+
+def _stamp(row: sqlite3.Row | tuple[int, int, str, int]) -> Stamp:
+    return Stamp(int(row[0]), int(row[1]), str(row[2]), int(row[3]))
+
+
+class BuildState:
+    """The open state database of one build folder. Use `open_state`."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+        self._depsets: dict[int, tuple[Dep, ...]] | None = None
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def stamps(self) -> dict[str, Stamp]:
+        """Remembered stamps of input files, by path."""
+        rows = self._db.execute("SELECT path, size, mtime_ns, digest, checked_ns FROM stamps")
+        return {row[0]: _stamp(row[1:]) for row in rows}
+
+    def _all_depsets(self) -> dict[int, tuple[Dep, ...]]:
+        if self._depsets is None:
+            self._depsets = {
+                row[0]: tuple(Dep(*item) for item in json.loads(row[1]))
+                for row in self._db.execute("SELECT id, items FROM depsets")}
+        return self._depsets
+
+    def targets(self) -> dict[str, list[TargetRecord]]:
+        """Every recorded target, grouped by project slug."""
+        depsets = self._all_depsets()
+        grouped: dict[str, list[TargetRecord]] = {}
+        rows = self._db.execute(
+            "SELECT output, slug, document, format, version, options, project_digest, depset,"
+            " input_hash, size, mtime_ns, digest, checked_ns FROM targets ORDER BY output")
+        for row in rows:
+            record = TargetRecord(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
+                                  depsets.get(row[7], ()), row[8], _stamp(row[9:13]))
+            grouped.setdefault(record.slug, []).append(record)
+        return grouped
+
+    def projects(self) -> dict[str, ProjectRecord]:
+        """Every built project, by slug."""
+        rows = self._db.execute("SELECT slug, project_file, summary FROM projects ORDER BY slug")
+        return {row[0]: ProjectRecord(row[0], row[1], json.loads(row[2])) for row in rows}
+
+    def pages(self) -> dict[str, Stamp]:
+        """Stamps of the index and README pages, by path relative to the build folder."""
+        rows = self._db.execute("SELECT path, size, mtime_ns, digest, checked_ns FROM pages")
+        return {row[0]: _stamp(row[1:]) for row in rows}
+
+    def meta(self, key: str) -> str | None:
+        """A value from the meta table."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    # -- writing (each method is one transaction) -------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit what the block writes, or nothing if it raises."""
+        with self._db:
+            yield
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a meta value."""
+        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def save_stamps(self, stamps: dict[str, Stamp]) -> None:
+        """Remember freshly taken input stamps."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO stamps (path, size, mtime_ns, digest, checked_ns) VALUES (?,?,?,?,?)",
+            [(path, s.size, s.mtime_ns, s.digest, s.checked_ns) for path, s in stamps.items()])
+
+    def _depset_id(self, deps: tuple[Dep, ...]) -> int:
+        items = _encode_deps(deps)
+        row = self._db.execute("SELECT id FROM depsets WHERE items = ?", (items,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        cursor = self._db.execute("INSERT INTO depsets (items) VALUES (?)", (items,))
+        self._depsets = None
+        return int(cursor.lastrowid or 0)
+
+    def record_target(self, record: TargetRecord) -> None:
+        """Record a target that has just been built and written."""
+        stamp = record.stamp
+        self._db.execute(
+            "INSERT OR REPLACE INTO targets (output, slug, document, format, version, options,"
+            " project_digest, depset, input_hash, size, mtime_ns, digest, checked_ns)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (record.output, record.slug, record.document, record.format, record.version, record.options,
+             record.project_digest, self._depset_id(record.deps), record.input_hash,
+             stamp.size, stamp.mtime_ns, stamp.digest, stamp.checked_ns))
+
+    def refresh_output(self, output: str, stamp: Stamp) -> None:
+        """Remember a newer stamp of an unchanged output (touched, same content)."""
+        self._db.execute("UPDATE targets SET size=?, mtime_ns=?, checked_ns=? WHERE output=?",
+                         (stamp.size, stamp.mtime_ns, stamp.checked_ns, output))
+
+    def forget_target(self, output: str) -> None:
+        """Forget an output that the build removed."""
+        self._db.execute("DELETE FROM targets WHERE output = ?", (output,))
+
+    def record_project(self, record: ProjectRecord) -> None:
+        """Record a project's file and summary."""
+        self._db.execute("INSERT OR REPLACE INTO projects (slug, project_file, summary) VALUES (?,?,?)",
+                         (record.slug, record.project_file,
+                          json.dumps(record.summary, sort_keys=True, ensure_ascii=False)))
+
+    def forget_project(self, slug: str) -> None:
+        """Forget a project and its targets."""
+        self._db.execute("DELETE FROM projects WHERE slug = ?", (slug,))
+        self._db.execute("DELETE FROM targets WHERE slug = ?", (slug,))
+
+    def record_page(self, path: str, stamp: Stamp | None) -> None:
+        """Remember a written index or README page (None: forget it)."""
+        if stamp is None:
+            self._db.execute("DELETE FROM pages WHERE path = ?", (path,))
+            return
+        self._db.execute(
+            "INSERT OR REPLACE INTO pages (path, size, mtime_ns, digest, checked_ns) VALUES (?,?,?,?,?)",
+            (path, stamp.size, stamp.mtime_ns, stamp.digest, stamp.checked_ns))
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+
+def state_path(out: Path) -> Path:
+    """Where the state database of build folder *out* lives."""
+    return out / ".coprod" / "state.sqlite"
+
+
+def open_state(out: Path, *, create: bool = True) -> BuildState | None:
+    """Open (or create) the state database of *out*; None if it does not exist and *create* is False.
+
+    Raises:
+        BuildError: the database cannot be opened or is not a coprod state database.
+    """
+    path = state_path(out)
+    if not create and not path.exists():
+        return None
+    try:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, isolation_level="DEFERRED")
+        connection.execute("PRAGMA journal_mode=WAL")  # readers (a dry run) never block the build
+        connection.execute("PRAGMA synchronous=NORMAL")  # a lost last commit only means a rebuild
+        with connection:
+            connection.executescript(_SCHEMA)
+        found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if found is None:
+            with connection:
+                connection.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif found[0] != SCHEMA_VERSION:
+            connection.close()
+            raise BuildError(f"{path} was written by another version of coprod (state schema {found[0]}, "
+                             f"expected {SCHEMA_VERSION}); run 'coprod clean' and build again")
+    except (sqlite3.Error, OSError) as error:
+        raise BuildError(f"cannot open the build state {path}: {error}") from None
+    return BuildState(connection)

@@ -1,0 +1,168 @@
+"""What a build target is, why one is out of date, and the checks on the graph of output paths.
+
+A target is one output file: project x document x format, written at ``<out>/<slug>/<relpath>``. The
+graph is validated before anything is written: two targets writing one path (also paths that differ only
+in case, which collide on macOS and Windows), a project folder name or a document path that would escape
+the build folder, or a file where another target needs a folder, are errors that name both parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import PurePosixPath
+
+from coprod.errors import BuildError
+
+STATE_DIR = ".coprod"
+"""Folder inside the build folder that holds the state database and the lock."""
+INDEX_PAGES = ("index.md", "index.docx")
+"""Pages the build writes at the top of the build folder."""
+PROJECT_README = "README.md"
+"""Page the build writes in every project folder."""
+
+
+class Format(StrEnum):
+    """An output format; the Markdown document is the source of the Word one."""
+
+    MD = "md"
+    DOCX = "docx"
+
+    def output(self, markdown_relpath: str) -> str:
+        """The output path of a document given as its Markdown path (``agreement.md``)."""
+        if self is Format.MD:
+            return markdown_relpath
+        return str(PurePosixPath(markdown_relpath).with_suffix(".docx"))
+
+
+class Why(StrEnum):
+    """Why a target must be rebuilt; the value is the phrase shown to the user."""
+
+    NEVER_BUILT = "never built"
+    OUTPUT_MISSING = "output missing"
+    OUTPUT_CHANGED = "output changed by hand"
+    PROJECT_CHANGED = "project file changed"
+    INPUT_CHANGED = "changed"
+    INPUT_MISSING = "missing"
+    UPGRADED = "coprod upgraded"
+    OPTIONS_CHANGED = "options changed"
+    FORCED = "--force"
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason for a rebuild; *detail* names the input (``template clauses/recoupment.md.j2``)."""
+
+    why: Why
+    detail: str = ""
+
+    def __str__(self) -> str:
+        if self.why in (Why.INPUT_CHANGED, Why.INPUT_MISSING):
+            return f"{self.detail} {self.why.value}"
+        if self.why is Why.OPTIONS_CHANGED:
+            return f"{self.why.value} ({self.detail})"
+        return str(self.why)
+
+
+@dataclass(frozen=True, slots=True)
+class Dep:
+    """An input file of a target, with the content hash it had when the target was built.
+
+    *kind* is ``template``, ``Word shell`` or ``framework``; *name* is how the user knows the file
+    (``clauses/recoupment.md.j2``); *digest* is ``-`` for a file that did not exist.
+    """
+
+    kind: str
+    name: str
+    path: str
+    digest: str
+
+    def label(self) -> str:
+        """``template clauses/recoupment.md.j2``: the words used in a rebuild reason."""
+        return f"{self.kind} {self.name}"
+
+
+MISSING = "-"
+"""Digest recorded for an input file that does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An output path and who writes it, for the conflict checks."""
+
+    path: str
+    """Relative to the build folder, with ``/`` separators."""
+    owner: str
+    """Who writes it, as the user knows it: ``projects/a/project.yaml (agreement)``."""
+
+
+def check_slug(slug: str, owner: str) -> None:
+    """Reject a project folder name that cannot be a folder inside the build folder."""
+    if not slug or slug in (".", "..") or "/" in slug or "\\" in slug or "\0" in slug:
+        raise BuildError(f"{owner}: project folder name {slug!r} would write outside the build folder")
+    if slug.startswith("."):
+        raise BuildError(f"{owner}: project folder name {slug!r} starts with '.', which the build "
+                         "folder keeps for its own state; rename the folder")
+
+
+def check_relpath(relpath: str, owner: str) -> str:
+    """Return *relpath* normalised, or raise BuildError if it is absolute or climbs out of its folder."""
+    pure = PurePosixPath(relpath)
+    if (not relpath or pure.is_absolute() or "\\" in relpath
+            or any(part in ("", ".", "..") for part in relpath.split("/"))):
+        raise BuildError(f"{owner}: output path {relpath!r} would write outside its project folder")
+    return pure.as_posix()
+
+
+def check_claims(claims: Iterable[Claim]) -> None:
+    """Raise BuildError naming both writers if two claims collide.
+
+    Collisions: the same path; paths equal but for case (one file on case-insensitive file systems);
+    a path that another claim needs as a folder.
+    """
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        key = claim.path.casefold()
+        other = seen.get(key)
+        if other is not None:
+            if other.path == claim.path:
+                raise BuildError(f"two targets write {claim.path}: {other.owner} and {claim.owner}")
+            raise BuildError(f"two targets write paths that differ only in case, {other.path} "
+                             f"({other.owner}) and {claim.path} ({claim.owner}); they are one file on "
+                             "case-insensitive file systems")
+        seen[key] = claim
+    for key, claim in seen.items():
+        parts = key.split("/")
+        for depth in range(1, len(parts)):
+            folder = seen.get("/".join(parts[:depth]))
+            if folder is not None:
+                raise BuildError(f"{claim.owner} needs {folder.path} to be a folder, but "
+                                 f"{folder.owner} writes a file there")
+
+
+def check_projects(projects: Sequence[tuple[str, str]]) -> None:
+    """Validate the project level of the graph: (slug, project file) pairs, before anything runs."""
+    claims: list[Claim] = [Claim(page, "the build index") for page in INDEX_PAGES]
+    for slug, owner in projects:
+        check_slug(slug, owner)
+        claims.append(Claim(f"{slug}/{PROJECT_README}", owner))
+    check_claims(claims)
+
+
+def check_documents(slug: str, owner: str, documents: Iterable[tuple[str, str]]) -> list[str]:
+    """Validate one project's (relpath, kind) documents; return their normalised Markdown paths."""
+    claims = [Claim(PROJECT_README, f"{owner} (README)")]
+    paths: list[str] = []
+    for relpath, kind in documents:
+        label = f"{owner} ({kind})"
+        path = check_relpath(relpath, label)
+        if PurePosixPath(path).suffix != ".md":
+            raise BuildError(f"{label}: document path {relpath!r} does not end in .md")
+        paths.append(path)
+        claims.extend(Claim(fmt.output(path), label) for fmt in Format)
+    try:
+        check_claims(claims)
+    except BuildError as error:
+        raise BuildError(f"{slug}: {error}") from None
+    return paths
