@@ -101,6 +101,8 @@ class Verdict(BaseModel):
     instrument: str
     """The framework in effect: the one named, or its fallback when a country has not ratified it."""
     instrument_name: str
+    instrument_label: str
+    """Short citation of the instrument in effect, e.g. 'CETS 220'."""
     qualifies: bool
     """No rule of the instrument failed (funds' rules are reported, but do not decide this)."""
     outcomes: tuple[RuleOutcome, ...]
@@ -228,5 +230,6 @@ def evaluate(project: Project, catalog: FrameworkCatalog) -> Verdict:
     authorities = {c: AuthorityName(name=a.name, citation=instrument.citation(a))
                    for c in deal.countries if (a := instrument.authority(c))}
     return Verdict(framework=named.id, instrument=instrument.id, instrument_name=instrument.name,
+                   instrument_label=instrument.instrument,
                    qualifies=qualifies, outcomes=tuple(outcomes), funds=tuple(f.id for f in funds),
                    authorities=authorities, application_deadline=_deadline(deal))

@@ -1,0 +1,185 @@
+"""The readiness checks' own findings: what must be in place before a lawyer sees the deal.
+
+Each function looks at one of the six essentials or four alignments and returns the findings only it can
+make; `readiness.py` adds the related findings of the finance, spend, eligibility and waterfall analysis.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import pairwise
+
+from coprod.analysis.figures import pct, percent_of, pp
+from coprod.analysis.findings import PRACTICE, Finding, Severity
+from coprod.location import FieldPath
+from coprod.model.finance import PUBLIC_SUPPORT
+from coprod.model.parties import PartnerRole
+from coprod.model.production import MilestoneKind
+from coprod.model.project import Project
+
+AREA = "readiness"
+
+
+def _finding(code: str, severity: Severity, message: str, path: FieldPath) -> Finding:
+    return Finding(code=f"readiness.{code}", severity=severity, area=AREA, message=message, path=path,
+                   source=PRACTICE)
+
+
+def _creative_partners(project: Project) -> list[tuple[int, str, str]]:
+    """(index, company, country) of partners that are not financial-only."""
+    return [(i, p.company, p.country) for i, p in enumerate(project.partners)
+            if p.role is not PartnerRole.FINANCIAL]
+
+
+def story(project: Project) -> list[Finding]:
+    """Every co-producing country has its territorial logic."""
+    logic = project.film.territorial_logic
+    countries = dict.fromkeys(p.country for p in project.partners)
+    findings = [_finding("story.missing-logic", Severity.WARNING,
+                         f"The film's territorial logic does not say why the story belongs in {country}, "
+                         "a co-producing country.", ("film", "territorial_logic"))
+                for country in countries if country not in logic]
+    findings += [_finding("story.logic-without-partner", Severity.INFO,
+                          f"The territorial logic explains {country}, but no co-producer is established "
+                          "there.",
+                          ("film", "territorial_logic", country))
+                 for country in logic if country not in countries]
+    return findings
+
+
+def producers(project: Project) -> list[Finding]:
+    """Qualified partners, and a local partner wherever public money is raised."""
+    findings = [_finding("producers.no-track-record", Severity.WARNING,
+                         f"{company} has no track record in the file; funds and authorities ask for evidence "
+                         "that each co-producer is a qualified producer.", ("partners", i))
+                for i, company, _ in _creative_partners(project) if project.partners[i].track_record is None]
+    countries = {p.country for p in project.partners}
+    for index, line in enumerate(project.financing):
+        if line.type in PUBLIC_SUPPORT and line.territory not in countries:
+            findings.append(_finding("producers.no-local-partner", Severity.WARNING,
+                                     f"{line.source} is public support from {line.territory}, where no "
+                                     "co-producer is established to receive it.",
+                                     ("financing", index, "territory")))
+    return findings
+
+
+def budget(project: Project) -> list[Finding]:
+    """A top-sheet by category, besides the spend plan by country."""
+    if project.budget.by_category is None:
+        return [_finding("budget.no-categories", Severity.INFO,
+                         "The budget has no top-sheet by category; funds ask for one with the application.",
+                         ("budget",))]
+    return []
+
+
+def legal(project: Project) -> list[Finding]:
+    """Roles, copyright in line with the shares, a collection account and a sales agent."""
+    findings = []
+    if not any(p.delegate_producer for p in project.partners):
+        findings.append(_finding("legal.no-delegate-producer", Severity.WARNING,
+                                 "No partner is the delegate producer who runs the production day to day.",
+                                 ("partners",)))
+    for partner in project.partners:
+        owned = project.rights.copyright.get(partner.id, Decimal(0))
+        if owned != partner.share:
+            findings.append(_finding("legal.copyright-differs", Severity.WARNING,
+                                     f"{partner.company} owns {pct(owned)} of the copyright but holds "
+                                     f"{pct(partner.share)} of the deal; treaties expect co-ownership in "
+                                     "line with the shares unless the agreement explains otherwise.",
+                                     ("rights", "copyright", partner.id)))
+    if project.recoupment.collection_account is None:
+        findings.append(_finding("legal.no-collection-account", Severity.WARNING,
+                                 "No collection account manager is named to receive and pay out receipts.",
+                                 ("recoupment",)))
+    if project.rights.world_sales is None:
+        findings.append(_finding("legal.no-world-sales", Severity.INFO,
+                                 "No world-sales agent is attached yet.", ("rights",)))
+    return findings
+
+
+def timeline(project: Project) -> list[Finding]:
+    """A shoot, post-production and delivery, in that order."""
+    findings = []
+    by_kind: dict[MilestoneKind, list[int]] = {}
+    for index, milestone in enumerate(project.timeline):
+        by_kind.setdefault(milestone.kind, []).append(index)
+    for kind in (MilestoneKind.SHOOT, MilestoneKind.DELIVERY):
+        if kind not in by_kind:
+            findings.append(_finding(f"timeline.no-{kind.value}", Severity.WARNING,
+                                     f"The timeline has no {kind.value} milestone.", ("timeline",)))
+    order = (MilestoneKind.SHOOT, MilestoneKind.POST, MilestoneKind.DELIVERY)
+    for earlier, later in pairwise(order):
+        for i in by_kind.get(earlier, []):
+            for j in by_kind.get(later, []):
+                first, second = project.timeline[i], project.timeline[j]
+                if second.first_day < first.first_day:
+                    message = (f"'{second.milestone}' starts on {second.first_day.isoformat()}, before "
+                               f"'{first.milestone}' ({first.first_day.isoformat()}).")
+                    findings.append(_finding("timeline.out-of-order", Severity.WARNING, message,
+                                             ("timeline", j)))
+    return findings
+
+
+def story_alignment(project: Project) -> list[Finding]:
+    """Each co-producing country is where the story is set or where it is shot."""
+    present = set(project.film.set_in) | set(project.locations.shooting)
+    return [_finding("story-alignment.country-absent", Severity.WARNING,
+                     f"{company}'s country, {country}, is neither where the story is set nor where it is "
+                     "shot; authorities and audiences may read its participation as box-ticking.",
+                     ("film", "set_in"))
+            for _, company, country in _creative_partners(project) if country not in present]
+
+
+def spend_alignment(project: Project, tolerance: Decimal) -> list[Finding]:
+    """Spend share within *tolerance* points of each country's financial share (practice default)."""
+    budget = project.budget
+    shares: dict[str, Decimal] = {}
+    for partner in project.partners:
+        shares[partner.country] = shares.get(partner.country, Decimal(0)) + partner.share
+    findings = []
+    for country, share in shares.items():
+        spent = percent_of(budget.spend_by_country.get(country, Decimal(0)), budget.total)
+        if abs(spent - share) > tolerance:
+            findings.append(_finding("spend-alignment.deviation", Severity.WARNING,
+                                     f"{country}'s spend share is {pct(spent)} against a financial share of "
+                                     f"{pct(share)} ({pp(spent - share)}); the practice tolerance is "
+                                     f"{pct(tolerance)[:-1]} percentage points.",
+                                     ("budget", "spend_by_country", country)))
+    return findings
+
+
+def control_alignment(project: Project) -> list[Finding]:
+    """Every approval has an approver; a deadlock rule exists (the model requires its text)."""
+    approvals = project.control.approvals
+    names = ("script", "director", "lead_cast", "heads_of_department", "final_cut")
+    items: list[tuple[str, object]] = [(name, getattr(approvals, name)) for name in names]
+    items.append(("budget_changes", approvals.budget_changes.approvers))
+    findings = []
+    for name, approvers in items:
+        if approvers != "all" and not approvers:
+            path: FieldPath = ("control", "approvals", name)
+            findings.append(_finding("control-alignment.no-approver", Severity.ERROR,
+                                     f"Nobody approves {name.replace('_', ' ')}; name the partners who do, "
+                                     "or 'all'.", path if name != "budget_changes" else (*path, "approvers")))
+    return findings
+
+
+def delivery_alignment(project: Project) -> list[Finding]:
+    """Every creative partner delivers something, and nothing is due before the shoot ends."""
+    findings = []
+    delivering = {item.partner for item in project.delivery}
+    for index, company, _ in _creative_partners(project):
+        if project.partners[index].id not in delivering:
+            findings.append(_finding("delivery-alignment.partner-without-items", Severity.WARNING,
+                                     f"{company} has no delivery items; every partner should know what it "
+                                     "delivers and when.", ("delivery",)))
+    shoots = [m.last_day for m in project.timeline if m.kind is MilestoneKind.SHOOT]
+    if shoots:
+        wrap = max(shoots)
+        for index, item in enumerate(project.delivery):
+            if item.due <= wrap:
+                message = (f"'{item.item}' is due on {item.due.isoformat()}, before principal photography "
+                           f"ends ({wrap.isoformat()}).")
+                findings.append(_finding("delivery-alignment.due-before-wrap", Severity.WARNING, message,
+                                         ("delivery", index, "due")))
+    return findings

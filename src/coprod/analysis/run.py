@@ -1,0 +1,112 @@
+"""`analyse`: the whole analysis of one project, as one frozen value.
+
+    analyse(project) = finance + spend + eligibility (official only) + waterfall warnings + readiness
+
+Framework files come from a `FrameworkCatalog`; by default the built-in one, so ``analyse(project)`` needs
+nothing else. Commands that honour a user's ``frameworks/`` folder pass their own catalog.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from coprod.analysis import finance, readiness, spend
+from coprod.analysis.eligibility.catalog import FrameworkCatalog
+from coprod.analysis.eligibility.outcome import Status
+from coprod.analysis.eligibility.schema import FrameworkKind, Proportionality, Tolerance
+from coprod.analysis.eligibility.verdict import Verdict, evaluate
+from coprod.analysis.findings import Finding, Severity
+from coprod.analysis.waterfall import waterfall_findings
+from coprod.loading.frameworks import builtin_catalog
+from coprod.model.project import Project
+
+AREA_ORDER = ("eligibility", "finance", "spend", "waterfall", "readiness")
+"""Order of the areas in the findings list and in the report."""
+
+
+class Analysis(BaseModel):
+    """Everything coprod found about one deal."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["official", "creative"]
+    finance: finance.FinanceSummary
+    spend: spend.SpendSummary
+    eligibility: Verdict | None
+    """The treaty verdict; None for a creative co-production, which no treaty governs."""
+    readiness: readiness.Readiness
+    findings: tuple[Finding, ...]
+    """Every finding once, by area (eligibility, finance, spend, waterfall, readiness)."""
+    verdict: str
+    """One line: qualifies or not, and the count of errors and warnings."""
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Findings of severity error."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Findings of severity warning."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+
+def _spend_tolerance(catalog: FrameworkCatalog, verdict: Verdict | None) -> Decimal | None:
+    """The practice tolerance for spend alignment, unless a framework's spend rule already judged it."""
+    instrument = catalog.get(verdict.instrument) if verdict is not None else None
+    if verdict is not None and instrument is not None:
+        spend_rules = {rule.name for rule in instrument.rules
+                       if isinstance(rule, Proportionality) and rule.measure == "spend"}
+        judged = [o for o in verdict.outcomes if o.framework == instrument.id and o.rule in spend_rules]
+        if any(o.status is not Status.NOT_APPLICABLE for o in judged):
+            return None
+    for defaults in catalog.of_kind(FrameworkKind.PRACTICE):
+        for rule in defaults.rules:
+            if isinstance(rule, Tolerance) and rule.measure == "spend":
+                return rule.tolerance
+    return None
+
+
+def _verdict_line(kind: str, verdict: Verdict | None, findings: tuple[Finding, ...]) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if verdict is None:
+        return f"Creative co-production (no treaty to qualify under): {counts}."
+    applied = [o for o in verdict.outcomes if o.status is not Status.NOT_APPLICABLE]
+    if verdict.qualifies:
+        head = f"Qualifies as an official co-production under {verdict.instrument_label}"
+    else:
+        failed = [o.rule for o in verdict.failed if o.framework == verdict.instrument]
+        head = (f"Does not qualify under {verdict.instrument_label} "
+                f"({len(failed)} of {len(applied)} rules failed: {', '.join(failed)})")
+    return f"{head}: {counts}."
+
+
+def analyse(project: Project, frameworks: FrameworkCatalog | None = None) -> Analysis:
+    """Analyse *project* against the frameworks in *frameworks* (the built-in ones by default).
+
+    Raises:
+        UnknownFrameworkError: the project names a framework the catalog does not have.
+    """
+    catalog = frameworks if frameworks is not None else builtin_catalog()
+    kind: Literal["official", "creative"] = project.structure.kind
+    verdict = evaluate(project, catalog) if kind == "official" else None
+    money = finance.summarise(project)
+    spent = spend.summarise(project)
+    found = [*(verdict.findings if verdict else ()), *finance.finance_findings(project, money),
+             *spend.spend_findings(project, spent)]
+    for rules in catalog.of_kind(FrameworkKind.STATE_AID):
+        found += finance.aid_intensity_findings(project, rules)
+        found += spend.obligation_cap_findings(project, spent, rules)
+    found += waterfall_findings(project)
+    own = readiness.own_findings(project, _spend_tolerance(catalog, verdict))
+    ready = readiness.assess(own, found)
+    found += [f for check in own.values() for f in check]
+    ordered = tuple(sorted(found, key=lambda f: AREA_ORDER.index(f.area) if f.area in AREA_ORDER
+                           else len(AREA_ORDER)))
+    return Analysis(kind=kind, finance=money, spend=spent, eligibility=verdict, readiness=ready,
+                    findings=ordered, verdict=_verdict_line(kind, verdict, ordered))
