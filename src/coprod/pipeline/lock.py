@@ -17,6 +17,37 @@ from pathlib import Path
 from coprod.errors import BuildError
 
 
+def _open(state_dir: Path) -> int:
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        return os.open(state_dir / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise BuildError(f"cannot lock the build folder {state_dir.parent}: "
+                         f"{(error.strerror or str(error)).lower()}") from None
+
+
+def _acquire(state_dir: Path, on_wait: Callable[[str], None]) -> int:
+    """Lock the lock file, retrying if ``coprod clean`` removed it while this process waited."""
+    waited = False
+    while True:
+        fd = _open(state_dir)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not waited:
+                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+                on_wait(f"waiting for another build of {state_dir.parent} to finish (process {holder})")
+                waited = True
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            same = os.fstat(fd).st_ino == (state_dir / "lock").stat().st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)
+
+
 @contextmanager
 def build_lock(state_dir: Path, on_wait: Callable[[str], None]) -> Iterator[None]:
     """Hold the build folder's lock for the block; call *on_wait* with a message if it must wait.
@@ -24,19 +55,8 @@ def build_lock(state_dir: Path, on_wait: Callable[[str], None]) -> Iterator[None
     Raises:
         BuildError: the lock file cannot be created.
     """
-    path = state_dir / "lock"
+    fd = _acquire(state_dir, on_wait)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as error:
-        raise BuildError(f"cannot lock the build folder {state_dir.parent}: "
-                         f"{(error.strerror or str(error)).lower()}") from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
-            on_wait(f"waiting for another build of {state_dir.parent} to finish (process {holder})")
-            fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield

@@ -8,6 +8,7 @@ SQLite and ``stat()``. Producers (and with them pydantic, Jinja and python-docx)
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +19,17 @@ from coprod.pipeline.fingerprint import Hasher
 from coprod.pipeline.lock import build_lock
 from coprod.pipeline.producer import Producer, ProducerFactory
 from coprod.pipeline.publish import Publisher
-from coprod.pipeline.record import commit, remove_output
+from coprod.pipeline.record import Finished, commit, remove_output
 from coprod.pipeline.report import BuildSummary, Reporter
 from coprod.pipeline.runner import run_jobs
 from coprod.pipeline.staleness import Checker, ProjectSource, ProjectStatus, Settings
 from coprod.pipeline.state import BuildState, open_state
-from coprod.pipeline.targets import STATE_DIR, check_projects
+from coprod.pipeline.targets import PROJECT_README, STATE_DIR, check_projects
 from coprod.pipeline.worker import JobRequest
+
+BATCH_PROJECTS = 16
+BATCH_SECONDS = 0.5
+"""Finished projects are committed in batches (one file-system sync each) of this many, or this old."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,10 +152,19 @@ class _Session:
         requests = {status.source.slug: _request(self.plan, status) for status in todo}
         self.reporter.start(len(todo))
         local = self.producer() if self.plan.jobs <= 1 or len(todo) == 1 else None
+        batch: list[Finished] = []
+        started = time.monotonic()
         for result in run_jobs(list(requests.values()), self.plan.factory, self.plan.jobs, local):
-            status = by_slug[result.slug]
-            done = commit(self.state, self.plan.out, status.source, requests[result.slug], result,
-                          records.get(result.slug, []), known.get(result.slug))
+            slug = result.slug
+            batch.append(Finished(by_slug[slug].source, requests[slug], result, records.get(slug, []),
+                                  known.get(slug)))
+            if len(batch) >= BATCH_PROJECTS or time.monotonic() - started >= BATCH_SECONDS:
+                self._commit(batch)
+                batch, started = [], time.monotonic()
+        self._commit(batch)
+
+    def _commit(self, batch: list[Finished]) -> None:
+        for done in commit(self.state, self.plan.out, batch):
             self.summary.built.extend(done.built)
             self.summary.up_to_date += done.kept
             self.summary.removed.extend(done.removed)
@@ -160,8 +174,9 @@ class _Session:
     def _remove_project(self, slug: str) -> None:
         out = self.plan.out
         for record in self.state.targets().get(slug, []):
-            remove_output(out, record)
+            remove_output(out, record.output)
             self.summary.removed.append(record.output)
+        remove_output(out, f"{slug}/{PROJECT_README}")
         with self.state.transaction():
             self.state.forget_project(slug)
 

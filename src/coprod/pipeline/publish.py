@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from coprod.errors import CoprodError
-from coprod.pipeline.atomic import write_atomic
+from coprod.pipeline.atomic import write_all
 from coprod.pipeline.fingerprint import Stamp, digest_bytes, stamp_file
 from coprod.pipeline.pages import INDEX_TITLE, index_page, readme_page
 from coprod.pipeline.producer import Producer
@@ -74,19 +74,25 @@ class Publisher:
         written: list[str] = []
         failures: list[tuple[str, str]] = []
         stamps: dict[str, Stamp | None] = {}
-        for page, text in texts.items():
-            try:
-                if self._put(page, text.encode(), stamps):
-                    written.append(page)
-            except CoprodError as error:
-                failures.append((page, str(error)))
-        if INDEX_PAGES[1] in wanted and (INDEX_PAGES[0] in written or not self._is_current(INDEX_PAGES[1])):
+        changes = {page: data for page, text in texts.items()
+                   if (data := text.encode()) and self._differs(page, data, stamps)}
+        if INDEX_PAGES[1] in wanted and (INDEX_PAGES[0] in changes or not self._is_current(INDEX_PAGES[1])):
             try:
                 data = self._producer().page_word(texts[INDEX_PAGES[0]], INDEX_TITLE, _latest(projects))
-                if self._put(INDEX_PAGES[1], data, stamps):
-                    written.append(INDEX_PAGES[1])
+                if self._differs(INDEX_PAGES[1], data, stamps):
+                    changes[INDEX_PAGES[1]] = data
             except CoprodError as error:
                 failures.append((INDEX_PAGES[1], str(error)))
+        try:
+            write_all({self._out / page: data for page, data in changes.items()})
+        except CoprodError as error:
+            failures.append(("pages", str(error)))
+        for page, data in changes.items():
+            path = self._out / page
+            if path.is_file():
+                stat = path.stat()
+                stamps[page] = Stamp(stat.st_size, stat.st_mtime_ns, digest_bytes(data), time.time_ns())
+                written.append(page)
         for page in self._state.pages():
             if page not in texts and page != INDEX_PAGES[1]:
                 stamps[page] = None  # the README of a project that is gone
@@ -103,15 +109,10 @@ class Publisher:
         except FileNotFoundError:
             return False
 
-    def _put(self, page: str, data: bytes, stamps: dict[str, Stamp | None]) -> bool:
-        """Write *page* unless it already holds *data*; note its stamp; True if written."""
-        path = self._out / page
-        digest = digest_bytes(data)
-        existing = stamp_file(str(path))
-        if existing is not None and existing.digest == digest:
+    def _differs(self, page: str, data: bytes, stamps: dict[str, Stamp | None]) -> bool:
+        """True if *page* does not hold *data* already (if it does, note its stamp)."""
+        existing = stamp_file(str(self._out / page))
+        if existing is not None and existing.digest == digest_bytes(data):
             stamps[page] = existing
             return False
-        write_atomic(path, data)
-        stat = path.stat()
-        stamps[page] = Stamp(stat.st_size, stat.st_mtime_ns, digest, time.time_ns())
         return True

@@ -1,8 +1,9 @@
-"""Put a finished job's outputs in place, then record them: the only writer of target rows.
+"""Put finished jobs' outputs in place, then record them: the only writer of target rows.
 
-Order matters for crash safety: each output is renamed into place (atomic), the folders are fsynced, and
-only then is the state committed, in one transaction per project. A build killed between the two leaves
-outputs the state does not vouch for, which the next build simply makes again.
+Order matters for crash safety. For a batch of finished projects: make the temporary files durable,
+rename each output into place (atomic), make the renames durable, and only then commit the state, in one
+transaction. A build killed between two steps leaves outputs the state does not vouch for, which the next
+build simply makes again; it never leaves a record of an output that is not there.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coprod.errors import BuildError
-from coprod.pipeline.atomic import fsync_dir, replace
+from coprod.pipeline.atomic import replace, sync_filesystem
 from coprod.pipeline.fingerprint import Stamp
 from coprod.pipeline.staleness import ProjectSource
 from coprod.pipeline.state import BuildState, ProjectRecord, TargetRecord
@@ -31,11 +32,25 @@ class Committed:
     removed: list[str] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     """(target relative to the build folder, message)."""
+    records: list[TargetRecord] = field(default_factory=list)
+    project: ProjectRecord | None = None
 
 
-def remove_output(out: Path, record: TargetRecord) -> None:
-    """Delete *record*'s output and any folder that leaves empty."""
-    path = out / record.output
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """A job's result with what the parent knew when it asked for it."""
+
+    source: ProjectSource
+    request: JobRequest
+    result: JobResult
+    previous: Sequence[TargetRecord]
+    """The project's target records before this build."""
+    known: ProjectRecord | None
+
+
+def remove_output(out: Path, relpath: str) -> None:
+    """Delete the file *relpath* of build folder *out*, and any folder that leaves empty."""
+    path = out / relpath
     path.unlink(missing_ok=True)
     folder = path.parent
     while folder != out:  # drop folders the removal left empty (checklists/ of a dropped partner)
@@ -46,55 +61,67 @@ def remove_output(out: Path, record: TargetRecord) -> None:
         folder = folder.parent
 
 
-def commit(state: BuildState, out: Path, source: ProjectSource, request: JobRequest, result: JobResult,
-           previous: Sequence[TargetRecord], known: ProjectRecord | None) -> Committed:
-    """Rename *result*'s outputs into place and record them; remove outputs of dropped documents."""
-    slug = source.slug
+def _summary(finished: Finished) -> dict[str, object] | None:
+    result = finished.result
+    summary: dict[str, object] | None = None
+    if result.summary is not None:
+        summary = result.summary.to_json()
+        summary["documents"] = [{"path": path, "kind": kind, "title": title}
+                                for path, kind, title in result.documents]
+    elif finished.known is not None:
+        summary = dict(finished.known.summary)  # failed now: keep what the folder holds, say it failed
+    if summary is not None:
+        whole = [message for target, message in result.failures if target == "*"]
+        if whole:
+            summary["failed"] = whole[0]
+        else:
+            summary.pop("failed", None)
+    return summary
+
+
+def place(out: Path, finished: Finished) -> Committed:
+    """Rename a job's outputs into place and remove the outputs of documents the project dropped."""
+    slug, result, request = finished.source.slug, finished.result, finished.request
     done = Committed(slug, kept=len(result.kept))
     done.failures = [(f"{slug}/{target}", message) for target, message in result.failures]
-    folder = out / slug
-    records: list[TargetRecord] = []
-    touched: set[Path] = set()
     for made in result.made:
-        dest = folder / made.output
+        dest = out / slug / made.output
         try:
             replace(Path(made.temp), dest)
             stat = dest.stat()
         except (BuildError, OSError) as error:
             done.failures.append((f"{slug}/{made.output}", str(error)))
             continue
-        touched.add(dest.parent)
         stamp = Stamp(stat.st_size, stat.st_mtime_ns, made.digest, time.time_ns())
-        records.append(TargetRecord(f"{slug}/{made.output}", slug, made.document, made.format.value,
-                                    request.version, request.options, made.project_digest, made.deps,
-                                    made.input_hash, stamp))
+        done.records.append(TargetRecord(f"{slug}/{made.output}", slug, made.document, made.format.value,
+                                         request.version, request.options, made.project_digest, made.deps,
+                                         made.input_hash, stamp))
         done.built.append(f"{slug}/{made.output}")
-    for path in sorted(touched):
-        fsync_dir(path)
-    dropped: list[TargetRecord] = []
     if result.summary is not None:
         current = {path for path, _kind, _title in result.documents}
-        dropped = [record for record in previous if record.document not in current]
-        for record in dropped:
-            remove_output(out, record)
-            done.removed.append(record.output)
-    with state.transaction():
-        for record in records:
-            state.record_target(record)
-        for record in dropped:
-            state.forget_target(record.output)
-        summary: dict[str, object] | None = None
-        if result.summary is not None:
-            summary = result.summary.to_json()
-            summary["documents"] = [{"path": path, "kind": kind, "title": title}
-                                    for path, kind, title in result.documents]
-        elif known is not None:
-            summary = dict(known.summary)
-        if summary is not None:
-            whole = [message for target, message in result.failures if target == "*"]
-            if whole:
-                summary["failed"] = whole[0]
-            else:
-                summary.pop("failed", None)
-            state.record_project(ProjectRecord(slug, source.project_file, summary))
+        for record in finished.previous:
+            if record.document not in current:
+                remove_output(out, record.output)
+                done.removed.append(record.output)
+    summary = _summary(finished)
+    if summary is not None:
+        done.project = ProjectRecord(slug, finished.source.project_file, summary)
     return done
+
+
+def commit(state: BuildState, out: Path, batch: Sequence[Finished]) -> list[Committed]:
+    """Place and record a batch of finished jobs, durably and in that order."""
+    if not batch:
+        return []
+    sync_filesystem(out)  # the temporary files' data is on disk before any rename can be
+    placed = [place(out, finished) for finished in batch]
+    sync_filesystem(out)  # the renames are on disk before the state says they happened
+    with state.transaction():
+        for done in placed:
+            for record in done.records:
+                state.record_target(record)
+            for output in done.removed:
+                state.forget_target(output)
+            if done.project is not None:
+                state.record_project(done.project)
+    return placed
