@@ -27,12 +27,11 @@ def _digits(currency: str) -> int:
     return int(get_currency_precision(currency))
 
 
-def amount(value: Decimal, currency: str) -> str:
-    """'EUR 2,400,000' or 'EUR 1,250,000.50': figures only, cents shown only when there are any."""
+def amount(value: Decimal, currency: str, *, cents: bool = False) -> str:
+    """'EUR 2,400,000' or 'EUR 1,250,000.50': cents shown when there are any, or always if *cents*."""
     digits = _digits(currency)
-    exact = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN) if digits else \
-        value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
-    whole = exact == exact.to_integral_value()
+    exact = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    whole = exact == exact.to_integral_value() and not cents
     pattern = "#,##0" if whole or not digits else "#,##0." + "0" * digits
     figures = format_decimal(exact, format=pattern, locale=LOCALE, decimal_quantization=True)
     return f"{currency} {figures}"
@@ -63,10 +62,10 @@ def money(value: Money | Decimal, currency: str | None = None) -> Safe:
     return escape(f"{amount(number, code)} ({amount_in_words(number, code)})")
 
 
-def figures(value: Money | Decimal, currency: str | None = None) -> Safe:
-    """Amount in figures only, for tables: 'EUR 2,400,000'."""
+def figures(value: Money | Decimal, currency: str | None = None, *, cents: bool = False) -> Safe:
+    """Amount in figures only, for tables: 'EUR 2,400,000' ('EUR 2,400,000.00' with *cents*)."""
     number, code = _split(value, currency)
-    return escape(amount(number, code))
+    return escape(amount(number, code, cents=cents))
 
 
 def _split(value: Money | Decimal, currency: str | None) -> tuple[Decimal, str]:
@@ -77,12 +76,20 @@ def _split(value: Money | Decimal, currency: str | None) -> tuple[Decimal, str]:
     return value, currency
 
 
+def plain(value: Decimal | int) -> str:
+    """A number exactly as it is, without trailing zeros: '60', '12.5', '2.75'."""
+    number = Decimal(value)
+    return format(number.normalize(), "f") if number != number.to_integral_value() else str(int(number))
+
+
+def number(value: Decimal | int) -> Safe:
+    """A number without trailing zeros ('16', '2.5'), for points and counts in tables."""
+    return escape(plain(value))
+
+
 def percent(value: Decimal | int) -> Safe:
     """'60%', '12.5%', '2.75%': exact, without trailing zeros."""
-    number = Decimal(value)
-    text = format(number.normalize(), "f") if number != number.to_integral_value() else \
-        str(int(number))
-    return escape(f"{text}%")
+    return escape(f"{plain(value)}%")
 
 
 def date(value: dt.date) -> Safe:
@@ -116,6 +123,7 @@ FILTERS = {
     "money": money,
     "figures": figures,
     "percent": percent,
+    "number": number,
     "date": date,
     "join": join,
     "ordinal": ordinal,

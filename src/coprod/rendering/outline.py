@@ -225,9 +225,10 @@ class Outline:
 
     def finish(self, markdown: str) -> str:
         """Resolve references, notes and definitions, and tidy blank lines; the final Markdown."""
-        text = self._place_notes(_REF.sub(self._resolve, markdown))
+        text = markdown
         if _DEFINITIONS in text:
             text = text.replace(_DEFINITIONS, self._definition_list(text.replace(_DEFINITIONS, "")))
+        text = self._place_notes(_REF.sub(self._resolve, text))
         text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
         return text + "\n"
 

@@ -8,6 +8,7 @@ computed here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +18,7 @@ from babel import Locale
 
 from coprod.model.film import FilmFormat
 from coprod.model.money import Money
-from coprod.model.parties import Partner, PartnerRole
+from coprod.model.parties import CreativeRole, Partner, PartnerRole
 from coprod.model.project import Project
 from coprod.rendering.escape import Safe, one_line
 from coprod.rendering.filters import LOCALE, join
@@ -72,6 +73,19 @@ def language_name(code: str) -> str:
 def safe_join(items: Iterable[Cell], conjunction: str = "and") -> Safe:
     """'A, B and C' with each item escaped (the `join` filter, for view builders)."""
     return join(items, conjunction)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftView:
+    """The draft's number and date, printed under every document's title."""
+
+    number: int
+    date: dt.date
+
+
+def draft_view(project: Project) -> DraftView:
+    """The draft details of *project*."""
+    return DraftView(project.draft.number, project.draft.date)
 
 
 ROLE_NAMES = {
@@ -151,6 +165,9 @@ class FilmView:
     logline: str
     synopsis: str | None
     story: tuple[StoryRow, ...]
+    director: Safe
+    """The director's name(s), or 'to be agreed'."""
+    writers: Safe
 
 
 def film_view(project: Project) -> FilmView:
@@ -161,7 +178,13 @@ def film_view(project: Project) -> FilmView:
         running_time=film.running_time_minutes, episodes=film.episodes,
         languages=safe_join(language_name(code) for code in film.languages), logline=film.logline,
         synopsis=film.synopsis,
-        story=tuple(StoryRow(country_name(code), reason) for code, reason in film.territorial_logic.items()))
+        story=tuple(StoryRow(country_name(code), reason) for code, reason in film.territorial_logic.items()),
+        director=_names(project, CreativeRole.DIRECTOR), writers=_names(project, CreativeRole.SCREENWRITER))
+
+
+def _names(project: Project, role: CreativeRole) -> Safe:
+    names = [creative.name for creative in project.key_creatives if creative.role is role]
+    return safe_join(names) if names else Safe("to be agreed by the Co-Producers")
 
 
 def party_names(project: Project, ids: Iterable[str] | str) -> Safe:

@@ -1,0 +1,220 @@
+"""The documents of a project, rendered to Markdown: what to build (`plan`) and building it (`render`).
+
+`DocumentRenderer` holds the sandboxed environment (build it once per worker process). For each document
+it builds a typed view model, renders the document template with the outline helpers, resolves
+cross-references, definitions and drafting notes, and prefixes a front-matter block. The agreement is
+rendered first, so checklists can cite its clause numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta as jinja_meta
+
+from coprod import __version__
+from coprod.analysis.eligibility.catalog import FrameworkCatalog
+from coprod.analysis.findings import Finding
+from coprod.errors import TemplateError
+from coprod.model.project import Project
+from coprod.rendering.environment import TEMPLATES, create_environment, render
+from coprod.rendering.meta import DocumentMeta
+from coprod.rendering.outline import Outline
+from coprod.rendering.view.agreement import agreement_view
+from coprod.rendering.view.checklist import checklist_view
+from coprod.rendering.view.common import table
+from coprod.rendering.view.framework import FrameworkView, framework_view
+from coprod.rendering.view.notes import drafting_notes
+from coprod.rendering.view.readiness import readiness_view
+from coprod.rendering.view.sources import AnalysisLike
+from coprod.rendering.view.terms import term_sheet_view
+
+DEFAULT_LEVELS: tuple[Decimal, ...] = (Decimal(50), Decimal(100), Decimal(150), Decimal(200))
+"""Receipt levels of the term sheet's scenario table, per cent of the budget."""
+
+STATUS = "Draft for discussion — not legal advice"
+
+TEMPLATE_OF = {
+    "agreement": "documents/agreement.md.j2",
+    "term-sheet": "documents/term-sheet.md.j2",
+    "checklist": "documents/checklist.md.j2",
+    "readiness": "documents/readiness.md.j2",
+}
+"""The document template of each kind of document."""
+
+HELPERS = frozenset({"clause", "schedule", "section", "ref", "define", "definitions", "table"})
+"""Functions every template may call, besides the view model's fields."""
+
+# Findings the term sheet notes: those about money, rights and the waterfall.
+_TERM_SHEET_AREAS = frozenset({"finance", "waterfall", "rights"})
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpec:
+    """One document a project gets."""
+
+    kind: str
+    """'agreement', 'term-sheet', 'checklist' or 'readiness'."""
+    relpath: str
+    """Path of the Markdown file relative to the project's build folder, e.g. 'checklists/aurora.md'."""
+    partner: str | None = None
+    """The partner a checklist is for."""
+
+    @property
+    def template(self) -> str:
+        """The document template, relative to ``templates/``."""
+        return TEMPLATE_OF[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedDocument:
+    """A rendered document and what it was made from."""
+
+    relpath: str
+    kind: str
+    markdown: str
+    meta: DocumentMeta
+    templates: frozenset[str]
+    """Template files used, includes followed, relative to ``templates/``."""
+
+
+class DocumentRenderer:
+    """Renders a project's documents to Markdown; holds the Jinja environment."""
+
+    def __init__(self, templates: Path = TEMPLATES, *, levels: Sequence[Decimal] = DEFAULT_LEVELS,
+                 catalog: FrameworkCatalog | None = None) -> None:
+        """Load templates from *templates*.
+
+        Args:
+            templates: The templates folder (``documents/`` and ``clauses/``).
+            levels: Receipt levels of the term sheet's scenarios, per cent of the budget.
+            catalog: Frameworks to read the instrument's file from; coprod's own if None.
+        """
+        self.env = create_environment(templates)
+        self.levels = tuple(Decimal(level) for level in levels)
+        self._catalog = catalog
+        self._uses: dict[str, frozenset[str]] = {}
+
+    # --- planning -----------------------------------------------------------------------------------
+
+    def plan(self, project: Project) -> list[DocumentSpec]:
+        """The documents *project* gets, in the order they are rendered."""
+        specs = [DocumentSpec("agreement", "agreement.md"), DocumentSpec("term-sheet", "term-sheet.md")]
+        specs += [DocumentSpec("checklist", f"checklists/{p.id}.md", p.id) for p in project.partners]
+        specs.append(DocumentSpec("readiness", "readiness.md"))
+        return specs
+
+    def templates_used(self, name: str) -> frozenset[str]:
+        """*name* and every template it includes, transitively (includes must name a constant)."""
+        if name not in self._uses:
+            seen: set[str] = set()
+            pending = [name]
+            while pending:
+                current = pending.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                try:
+                    assert self.env.loader is not None
+                    source = self.env.loader.get_source(self.env, current)[0]
+                    parsed = self.env.parse(source, current)
+                except jinja2.TemplateSyntaxError as error:
+                    raise TemplateError(f"template syntax error: {error.message}", current,
+                                        error.lineno) from None
+                except jinja2.TemplateNotFound:
+                    raise TemplateError(f"template not found: {current}") from None
+                for included in jinja_meta.find_referenced_templates(parsed):
+                    if included is None:
+                        raise TemplateError("an include must name its template as a constant", current)
+                    pending.append(included)
+            self._uses[name] = frozenset(seen)
+        return self._uses[name]
+
+    # --- rendering ----------------------------------------------------------------------------------
+
+    def render(self, project: Project, analysis: AnalysisLike, *, clean: bool = False
+               ) -> list[RenderedDocument]:
+        """Render every document of *project*; *clean* leaves the drafting notes out."""
+        framework = self._framework(project, analysis)
+        findings = tuple(analysis.findings)
+        documents = []
+        clause_numbers: dict[str, str] = {}
+        for spec in self.plan(project):
+            document, outline = self._render_one(spec, project, analysis, framework, findings, clean,
+                                                 clause_numbers)
+            if spec.kind == "agreement":
+                clause_numbers = {label: h.reference for label, h in outline.headings.items()}
+            documents.append(document)
+        return documents
+
+    def _framework(self, project: Project, analysis: AnalysisLike) -> FrameworkView | None:
+        verdict = analysis.eligibility
+        if project.structure.kind != "official" or verdict is None:
+            return None
+        if self._catalog is None:
+            from coprod.loading.frameworks import builtin_catalog
+
+            self._catalog = builtin_catalog()
+        framework = self._catalog.get(verdict.instrument)
+        if framework is None:
+            raise TemplateError(f"the framework '{verdict.instrument}' has no file in the catalogue")
+        return framework_view(project, verdict, framework)
+
+    def _render_one(self, spec: DocumentSpec, project: Project, analysis: AnalysisLike,
+                    framework: FrameworkView | None, findings: tuple[Finding, ...], clean: bool,
+                    clause_numbers: Mapping[str, str]) -> tuple[RenderedDocument, Outline]:
+        view: Any
+        notes: tuple[Finding, ...] = ()
+        if spec.kind == "agreement":
+            view, notes = agreement_view(project, framework), findings
+        elif spec.kind == "term-sheet":
+            view = term_sheet_view(project, self.levels)
+            notes = tuple(f for f in findings if f.area in _TERM_SHEET_AREAS)
+        elif spec.kind == "checklist":
+            assert spec.partner is not None
+            view = checklist_view(project, spec.partner, framework, clause_numbers)
+        else:
+            view = readiness_view(project, analysis, framework)
+        outline = Outline(self.env, drafting_notes(notes), clean)
+        context = {f.name: getattr(view, f.name) for f in fields(view)}
+        context.update(outline.helpers())
+        context["table"] = table
+        body = outline.finish(render(self.env, spec.template, context))
+        meta = self._meta(spec, project)
+        markdown = _front_matter(meta) + body
+        return RenderedDocument(spec.relpath, spec.kind, markdown, meta,
+                                self.templates_used(spec.template)), outline
+
+    def _meta(self, spec: DocumentSpec, project: Project) -> DocumentMeta:
+        film = project.film.title
+        names = {"agreement": "Co-production Agreement", "term-sheet": "Rights and Recoupment Term Sheet",
+                 "readiness": "Readiness Report"}
+        if spec.kind == "checklist":
+            assert spec.partner is not None
+            company = project.partner(spec.partner).company
+            title, short = f"Checklist for {company} — {film}", f"{film} — Checklist: {company}"
+            parties: tuple[str, ...] = (company,)
+        else:
+            title, short = f"{names[spec.kind]} — {film}", f"{film} — {names[spec.kind]}"
+            parties = tuple(p.company for p in project.partners)
+        return DocumentMeta(kind=spec.kind, title=title, short_title=short, film_title=film,
+                            parties=parties, draft_number=project.draft.number,
+                            draft_date=project.draft.date, language=project.legal.language,
+                            provenance={"generator": f"coprod {__version__}"})
+
+
+def _front_matter(meta: DocumentMeta) -> str:
+    """The YAML front matter: every value JSON-encoded, so it is valid YAML whatever the data holds."""
+    values: dict[str, object] = {
+        "title": meta.title, "kind": meta.kind, "film": meta.film_title, "parties": list(meta.parties),
+        "draft": meta.draft_number, "date": meta.draft_date.isoformat(), "language": meta.language,
+        "status": STATUS, **{key: meta.provenance[key] for key in sorted(meta.provenance)},
+    }
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

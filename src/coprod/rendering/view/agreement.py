@@ -1,0 +1,183 @@
+"""The co-production agreement's view model: everything its clauses print, ready to print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coprod.model.money import Money
+from coprod.model.parties import PartnerRole
+from coprod.model.production import MilestoneKind
+from coprod.model.project import Project
+from coprod.rendering.escape import Safe
+from coprod.rendering.view import deal
+from coprod.rendering.view.common import (
+    DraftView,
+    FilmView,
+    PartyView,
+    Table,
+    country_name,
+    draft_view,
+    film_view,
+    language_name,
+    party_names,
+    party_view,
+    safe_join,
+)
+from coprod.rendering.view.framework import FrameworkView
+
+
+@dataclass(frozen=True, slots=True)
+class SpendView:
+    """Who is responsible for the spend in one country."""
+
+    country: str
+    amount: Money
+    responsible: Safe
+
+
+@dataclass(frozen=True, slots=True)
+class BondView:
+    """The completion bond."""
+
+    guarantor: str
+    fee_percent: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class InsuranceView:
+    """Insurance the production carries."""
+
+    title: str
+    """The clause title: 'Insurance and errors and omissions', '... and completion guarantee'."""
+    production_package: bool
+    errors_and_omissions: bool
+    bond: BondView | None
+
+
+@dataclass(frozen=True, slots=True)
+class LawView:
+    """Governing law, disputes and language."""
+
+    country: str
+    arbitration: bool
+    rules: str | None
+    seat: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementView:
+    """Everything the agreement prints."""
+
+    draft: DraftView
+    film: FilmView
+    parties: tuple[PartyView, ...]
+    majority: PartyView
+    delegate: PartyView
+    creative_parties: tuple[PartyView, ...]
+    creative_names: Safe
+    financial_parties: tuple[PartyView, ...]
+    financial_names: Safe
+    official: bool
+    framework: FrameworkView | None
+    currency: str
+    budget: Money
+    rates: tuple[Safe, ...]
+    contributions: Table
+    finance: Table
+    spend: Table
+    categories: Table | None
+    spend_plan: tuple[SpendView, ...]
+    shooting: Safe
+    studio: str
+    post_production: str
+    vfx: str | None
+    principal_photography: dt.date | None
+    principal_photography_end: dt.date | None
+    approvals: tuple[deal.ApprovalRow, ...]
+    approvals_table: Table
+    final_cut: Safe
+    deadlock: str
+    budget_threshold: Decimal
+    budget_approvers: Safe
+    copyright: Table
+    kept: tuple[deal.KeptView, ...]
+    rights: Table
+    sales: deal.SalesView | None
+    cam: str | None
+    tiers: tuple[deal.TierView, ...]
+    waterfall: Table
+    delivery: Table
+    has_delivery: bool
+    delivery_date: dt.date | None
+    insurance: InsuranceView
+    law: LawView
+
+
+def _milestone(project: Project, kind: MilestoneKind) -> tuple[dt.date | None, dt.date | None]:
+    for milestone in project.timeline:
+        if milestone.kind is kind:
+            return milestone.first_day, milestone.last_day
+    return None, None
+
+
+def _spend_plan(project: Project) -> tuple[SpendView, ...]:
+    views = []
+    for code, amount in project.budget.spend_by_country.items():
+        local = [p.company for p in project.partners
+                 if p.country == code and p.role is not PartnerRole.FINANCIAL]
+        responsible = safe_join(local) if local else Safe("the Delegate Producer")
+        views.append(SpendView(country_name(code), deal.base(project, amount), responsible))
+    return tuple(views)
+
+
+def agreement_view(project: Project, framework: FrameworkView | None) -> AgreementView:
+    """Build the agreement's view model from the project and its framework (None if creative)."""
+    parties = tuple(party_view(project, partner) for partner in project.partners)
+    majority = next((p for p in parties if p.role == "majority co-producer"), parties[0])
+    delegate = next((p for p in parties if p.delegate), majority)
+    approvals = project.control.approvals
+    bond = project.insurance.completion_bond
+    legal = project.legal
+    locations = project.locations
+    shoot_start, shoot_end = _milestone(project, MilestoneKind.SHOOT)
+    delivery_date, _ = _milestone(project, MilestoneKind.DELIVERY)
+    return AgreementView(
+        draft=draft_view(project), film=film_view(project), parties=parties, majority=majority,
+        delegate=delegate,
+        creative_parties=tuple(p for p in parties if not p.financial_only),
+        creative_names=safe_join(p.company for p in parties if not p.financial_only),
+        financial_parties=tuple(p for p in parties if p.financial_only),
+        financial_names=safe_join(p.company for p in parties if p.financial_only),
+        official=project.structure.kind == "official", framework=framework,
+        currency=project.structure.currency, budget=deal.base(project, project.budget.total),
+        rates=deal.rates(project), contributions=deal.contributions_table(project),
+        finance=deal.finance_table(project), spend=deal.spend_table(project),
+        categories=deal.category_table(project), spend_plan=_spend_plan(project),
+        shooting=safe_join(country_name(code) for code in locations.shooting),
+        studio=country_name(locations.studio_or_shooting),
+        post_production=country_name(locations.post_production),
+        vfx=country_name(locations.vfx) if locations.vfx else None,
+        principal_photography=shoot_start, principal_photography_end=shoot_end,
+        approvals=deal.approvals(project), approvals_table=deal.approvals_table(project),
+        final_cut=party_names(project, approvals.final_cut), deadlock=project.control.deadlock,
+        budget_threshold=approvals.budget_changes.threshold_percent,
+        budget_approvers=party_names(project, approvals.budget_changes.approvers),
+        copyright=deal.copyright_table(project), kept=deal.kept_territories(project),
+        rights=deal.rights_table(project), sales=deal.sales_view(project),
+        cam=project.recoupment.collection_account.manager if project.recoupment.collection_account
+        else None,
+        tiers=deal.tiers(project), waterfall=deal.waterfall_table(project),
+        delivery=deal.delivery_table(project), has_delivery=bool(project.delivery),
+        delivery_date=delivery_date,
+        insurance=InsuranceView(
+            "Insurance, errors and omissions and completion guarantee" if bond else
+            "Insurance and errors and omissions",
+            project.insurance.production_package, project.insurance.errors_and_omissions,
+            BondView(bond.guarantor, bond.fee_percent) if bond else None),
+        law=LawView(country_name(legal.governing_law), legal.disputes.kind == "arbitration",
+                    legal.disputes.rules, legal.disputes.seat, language_name(legal.language)),
+    )
+

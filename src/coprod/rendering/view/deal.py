@@ -1,0 +1,323 @@
+"""The deal's terms as the agreement and the term sheet print them: money, rights, waterfall, control.
+
+Both documents describe the same deal, so both take these pieces from here; each adds what only it needs
+(the agreement its schedules, the term sheet its scenarios).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coprod.model.finance import FinanceStatus
+from coprod.model.money import Money, total
+from coprod.model.project import Project
+from coprod.model.recoupment import (
+    Basis,
+    CorridorTier,
+    DefermentTier,
+    ExpenseTier,
+    FeeTier,
+    RecoupTier,
+    SplitTier,
+    Tier,
+)
+from coprod.rendering.escape import Safe
+from coprod.rendering.filters import date, figures, money, percent
+from coprod.rendering.view.common import Cell, Table, country_name, party_names, safe_join
+
+FINANCE_TYPES = {
+    "equity": "Equity", "public_grant": "Public grant", "public_loan": "Public loan",
+    "tax_incentive": "Tax incentive", "presale": "Pre-sale", "minimum_guarantee": "Minimum guarantee",
+    "gap": "Gap finance", "deferment": "Deferment", "in_kind": "In kind",
+}
+
+
+def base(project: Project, amount: Decimal) -> Money:
+    """An amount of the base currency."""
+    return Money(amount, project.structure.currency)
+
+
+def finance_table(project: Project) -> Table:
+    """Every finance line: partner, source, type, status, amount in its currency and in the base currency."""
+    rows: list[tuple[Cell, ...]] = []
+    for line in project.financing:
+        in_base = project.in_base(line).cents()
+        original = project.money(line)
+        rows.append((project.partner(line.partner).company, line.source, FINANCE_TYPES[line.type.value],
+                     line.status.value, figures(original),
+                     figures(in_base) if original.currency != in_base.currency else Safe("—"),
+                     "yes" if line.recoupable else "no"))
+    everything = total((project.in_base(line) for line in project.financing), project.structure.currency)
+    rows.append((Safe("**Total**"), "", "", "", "", Safe(f"**{figures(everything.cents())}**"), ""))
+    return Table(("Co-Producer", "Source", "Type", "Status", "Amount",
+                  f"In {project.structure.currency}", "Recoupable"), tuple(rows), frozenset({4, 5}))
+
+
+def contributions_table(project: Project) -> Table:
+    """Each co-producer's share, contribution, and finance raised (confirmed and total)."""
+    currency = project.structure.currency
+    raised: dict[str, Money] = defaultdict(lambda: Money.zero(currency))
+    confirmed: dict[str, Money] = defaultdict(lambda: Money.zero(currency))
+    for line in project.financing:
+        raised[line.partner] += project.in_base(line)
+        if line.status is FinanceStatus.CONFIRMED:
+            confirmed[line.partner] += project.in_base(line)
+    rows: list[tuple[Cell, ...]] = []
+    for partner in project.partners:
+        contribution = base(project, project.budget.total * partner.share / 100).cents()
+        rows.append((partner.company, country_name(partner.country), percent(partner.share),
+                     figures(contribution), figures(raised[partner.id].cents()),
+                     figures(confirmed[partner.id].cents())))
+    rows.append((Safe("**Total**"), "", percent(sum((p.share for p in project.partners), Decimal(0))),
+                 figures(base(project, project.budget.total)),
+                 figures(total(raised.values(), currency).cents()),
+                 figures(total(confirmed.values(), currency).cents())))
+    return Table(("Co-Producer", "Country", "Share", "Contribution", "Finance raised", "Of which confirmed"),
+                 tuple(rows), frozenset({2, 3, 4, 5}))
+
+
+def spend_table(project: Project) -> Table:
+    """Planned spend by country against each country's financial share."""
+    budget = project.budget
+    shares: dict[str, Decimal] = defaultdict(Decimal)
+    for partner in project.partners:
+        shares[partner.country] += partner.share
+    rows: list[tuple[Cell, ...]] = []
+    for code, amount in budget.spend_by_country.items():
+        rows.append((country_name(code), figures(base(project, amount)),
+                     percent((amount * 100 / budget.total).quantize(Decimal("0.01"))),
+                     percent(shares.get(code, Decimal(0)))))
+    rows.append((Safe("**Total**"), figures(base(project, budget.total)), percent(Decimal(100)),
+                 percent(sum(shares.values(), Decimal(0)))))
+    return Table(("Country", "Planned spend", "Share of budget", "Financial share"), tuple(rows),
+                 frozenset({1, 2, 3}))
+
+
+def category_table(project: Project) -> Table | None:
+    """The budget top sheet by category, if the project gives one."""
+    categories = project.budget.by_category
+    if not categories:
+        return None
+    rows: list[tuple[Cell, ...]] = [(name, figures(base(project, amount)))
+                                    for name, amount in categories.items()]
+    rows.append((Safe("**Total**"), figures(base(project, project.budget.total))))
+    return Table(("Category", "Amount"), tuple(rows), frozenset({1}))
+
+
+def rates(project: Project) -> tuple[Safe, ...]:
+    """'1 CZK = EUR 0.04', one per agreed exchange rate."""
+    return tuple(Safe("1 {code} = {currency} {rate}").format(
+        code=code, currency=project.structure.currency, rate=format(rate.normalize(), "f"))
+        for code, rate in project.structure.exchange_rates.items())
+
+
+def copyright_table(project: Project) -> Table:
+    """Copyright ownership per co-producer."""
+    rows = tuple((project.partner(pid).company, percent(share))
+                 for pid, share in project.rights.copyright.items())
+    return Table(("Co-Producer", "Copyright share"), rows, frozenset({1}))
+
+
+@dataclass(frozen=True, slots=True)
+class KeptView:
+    """Territories one co-producer keeps, and what happens to their receipts."""
+
+    company: str
+    countries: Safe
+    sentence: Safe
+
+
+def kept_territories(project: Project) -> tuple[KeptView, ...]:
+    """Each co-producer's kept territories, with a sentence on their receipts."""
+    views = []
+    for kept in project.rights.territories:
+        company = project.partner(kept.partner).company
+        countries = safe_join(country_name(code) for code in kept.countries)
+        if kept.common_pot_above is None:
+            sentence = Safe("{company} keeps all receipts from {countries}.").format(
+                company=company, countries=countries)
+        else:
+            sentence = Safe("{company} keeps receipts from {countries} up to {cap}; receipts above that "
+                            "amount are paid into the Collection Account.").format(
+                company=company, countries=countries, cap=money(base(project, kept.common_pot_above)))
+        views.append(KeptView(company, countries, sentence))
+    return tuple(views)
+
+
+def rights_table(project: Project) -> Table:
+    """Who exploits the film where (Schedule: rights by territory)."""
+    rows: list[tuple[Cell, ...]] = []
+    for kept in project.rights.territories:
+        cap = "all receipts kept" if kept.common_pot_above is None else \
+            Safe("kept up to {cap}, the excess to the Collection Account").format(
+                cap=figures(base(project, kept.common_pot_above)))
+        rows.append((safe_join(country_name(code) for code in kept.countries),
+                     project.partner(kept.partner).company, cap, kept.market_rationale or "—"))
+    sales = project.rights.world_sales
+    if sales is not None:
+        where = Safe("Rest of the world") if sales.territories == "rest_of_world" else \
+            safe_join(country_name(code) for code in sales.territories)
+        rows.append((where, sales.agent, "through the Collection Account", "—"))
+    return Table(("Territories", "Exploited by", "Receipts", "Rationale"), tuple(rows))
+
+
+@dataclass(frozen=True, slots=True)
+class SalesView:
+    """The world-sales agent and its terms."""
+
+    agent: str
+    territories: Safe
+    commission: Decimal
+    expense_cap: Money
+    term_years: int
+    minimum_guarantee: Money | None
+
+
+def sales_view(project: Project) -> SalesView | None:
+    """The sales agent's terms, if one is attached."""
+    sales = project.rights.world_sales
+    if sales is None:
+        return None
+    where = Safe("all territories not kept by a Co-Producer") if sales.territories == "rest_of_world" \
+        else safe_join(country_name(code) for code in sales.territories)
+    mg = None if sales.minimum_guarantee is None else base(project, sales.minimum_guarantee)
+    return SalesView(sales.agent, where, sales.commission, base(project, sales.expense_cap),
+                     sales.term_years, mg)
+
+
+def payee_name(project: Project, payee: str) -> str:
+    """A waterfall payee in words: the CAM, the sales agent, a partner, a financier or a participant."""
+    if payee == "cam":
+        account = project.recoupment.collection_account
+        return account.manager if account else "the collection account manager"
+    if payee == "sales_agent":
+        sales = project.rights.world_sales
+        return sales.agent if sales else "the sales agent"
+    for partner in project.partners:
+        if partner.id == payee:
+            return partner.company
+    for line in project.financing:
+        if line.id == payee:
+            return f"{line.source} ({FINANCE_TYPES[line.type.value].lower()})"
+    for participant in project.recoupment.participants:
+        if participant.id == payee:
+            return f"{participant.name} ({participant.role})"
+    return payee
+
+
+def _of(basis: Basis) -> str:
+    return "of Gross Receipts" if basis is Basis.AT_SOURCE else "of the receipts reaching this tier"
+
+
+def tier_sentence(project: Project, tier: Tier) -> Safe:
+    """What one tier pays, in a sentence."""
+    if isinstance(tier, FeeTier):
+        text = Safe("{percent} {of} to {payee}").format(percent=percent(tier.percent), of=_of(tier.basis),
+                                                        payee=payee_name(project, tier.payee))
+        if tier.cap is not None:
+            text += Safe(", up to {cap} in total").format(cap=figures(base(project, tier.cap)))
+        return text + Safe(".")
+    if isinstance(tier, ExpenseTier):
+        return Safe("{payee}'s recoupable expenses, as incurred and up to {cap}.").format(
+            payee=payee_name(project, tier.payee), cap=figures(base(project, tier.cap)))
+    if isinstance(tier, CorridorTier):
+        text = Safe("a corridor of {percent} {of} to {payee}").format(
+            percent=percent(tier.percent), of=_of(tier.basis), payee=payee_name(project, tier.payee))
+        if tier.until_recouped:
+            text += Safe(", until it has recouped its investment and any premium")
+        if tier.cap is not None:
+            text += Safe(", up to {cap} in total").format(cap=figures(base(project, tier.cap)))
+        return text + Safe("; the rest of those receipts continues down the waterfall.")
+    if isinstance(tier, RecoupTier):
+        return _recoup_sentence(project, tier)
+    if isinstance(tier, DefermentTier):
+        return Safe("a deferment of {amount} to {payee}.").format(
+            amount=figures(base(project, tier.amount)), payee=payee_name(project, tier.payee))
+    return _split_sentence(project, tier)
+
+
+def _recoup_sentence(project: Project, tier: RecoupTier) -> Safe:
+    parts = []
+    for line_id in tier.pari_passu:
+        line = project.finance_line(line_id)
+        amount = figures(project.in_base(line).cents())
+        if line.premium:
+            parts.append(Safe("{source} ({amount} plus a premium of {premium})").format(
+                source=line.source, amount=amount, premium=percent(line.premium)))
+        else:
+            parts.append(Safe("{source} ({amount})").format(source=line.source, amount=amount))
+    if len(parts) == 1:
+        return Safe("recoupment of {parts}.").format(parts=parts[0])
+    return Safe("recoupment, pro rata and pari passu, of {parts}.").format(parts=safe_join(parts))
+
+
+def _split_sentence(project: Project, tier: SplitTier) -> Safe:
+    text = Safe("{fin} of Net Profits to the financiers, pro rata to their recouped investment, and {prod} "
+                "to the Co-Producers in proportion to their copyright shares").format(
+        fin=percent(tier.shares.financiers), prod=percent(tier.shares.producers))
+    talent = [Safe("{pct} of Net Profits to {payee}, paid {source}").format(
+        pct=percent(share.percent_of_net_profits), payee=payee_name(project, share.payee),
+        source="out of the Co-Producers' share" if share.paid_from == "producers_share"
+        else "off the top of all Net Profits") for share in tier.talent]
+    if talent:
+        text += Safe("; talent participations: {talent}").format(talent=safe_join(talent))
+    return text + Safe(".")
+
+
+@dataclass(frozen=True, slots=True)
+class TierView:
+    """One tier of the waterfall."""
+
+    position: int
+    name: str
+    sentence: Safe
+
+
+def tiers(project: Project) -> tuple[TierView, ...]:
+    """The waterfall, tier by tier, in order."""
+    return tuple(TierView(index, tier.name, tier_sentence(project, tier))
+                 for index, tier in enumerate(project.recoupment.waterfall, start=1))
+
+
+def waterfall_table(project: Project) -> Table:
+    """The waterfall as a table (Schedule: recoupment)."""
+    rows = tuple((str(view.position), view.name, view.sentence) for view in tiers(project))
+    return Table(("Rank", "Tier", "Payment"), rows, frozenset({0}))
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRow:
+    """One decision and who approves it."""
+
+    decision: str
+    approvers: Safe
+
+
+def approvals(project: Project) -> tuple[ApprovalRow, ...]:
+    """Who approves each key decision."""
+    given = project.control.approvals
+    rows = [
+        ApprovalRow("the final shooting script", party_names(project, given.script)),
+        ApprovalRow("the choice of director", party_names(project, given.director)),
+        ApprovalRow("the lead cast", party_names(project, given.lead_cast)),
+        ApprovalRow("the heads of department", party_names(project, given.heads_of_department)),
+        ApprovalRow("the final cut", party_names(project, given.final_cut)),
+        ApprovalRow(f"any change to the Budget above {percent(given.budget_changes.threshold_percent)} of "
+                    "its total", party_names(project, given.budget_changes.approvers)),
+    ]
+    return tuple(rows)
+
+
+def approvals_table(project: Project) -> Table:
+    """The approvals as a table."""
+    rows = tuple((row.decision, row.approvers) for row in approvals(project))
+    return Table(("Decision", "Approved by"), rows)
+
+
+def delivery_table(project: Project) -> Table:
+    """Delivery items, by due date."""
+    items = sorted(project.delivery, key=lambda item: (item.due, item.partner))
+    rows = tuple((date(item.due), project.partner(item.partner).company, item.item) for item in items)
+    return Table(("Due", "Delivered by", "Item"), rows)

@@ -1,0 +1,151 @@
+"""The readiness report's view model: the analysis in a form a producer reads in two minutes.
+
+Verdict first, then the readiness checks, eligibility rule by rule with sources, the finance and spend
+tables, and every open finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coprod.analysis.findings import Finding, Severity
+from coprod.model.money import Money
+from coprod.model.project import Project
+from coprod.rendering.escape import Safe
+from coprod.rendering.filters import figures, percent, plain
+from coprod.rendering.view.common import Cell, DraftView, Table, country_name, draft_view
+from coprod.rendering.view.framework import FrameworkView
+from coprod.rendering.view.sources import AnalysisLike, ReadinessCheckLike
+
+STATUS_WORDS = {"passed": "Passed", "failed": "Failed", "attention": "Needs attention",
+                "not_applicable": "Not applicable", "ok": "Ready", "ready": "Ready",
+                "missing": "Missing", "warning": "Needs attention", "error": "Failed"}
+
+
+def _status(value: object) -> str:
+    text = str(getattr(value, "value", value))
+    return STATUS_WORDS.get(text, text.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessView:
+    """Everything the readiness report prints."""
+
+    draft: DraftView
+    film_title: str
+    verdict: str
+    official: bool
+    framework: FrameworkView | None
+    qualifies: bool | None
+    """Whether the deal qualifies under its framework; None for a creative co-production."""
+    error_count: int
+    warning_count: int
+    checks: Table | None
+    eligibility: Table | None
+    finance: Table
+    finance_gap: Safe
+    finance_by_status: Table
+    spend: Table
+    findings: Table | None
+
+
+def _checks(checks: tuple[ReadinessCheckLike, ...]) -> Table | None:
+    if not checks:
+        return None
+    rows = tuple((check.title, _status(check.status), check.detail) for check in checks)
+    return Table(("Check", "Status", "Why"), rows)
+
+
+def _eligibility(analysis: AnalysisLike) -> Table | None:
+    verdict = analysis.eligibility
+    if verdict is None:
+        return None
+    rows: list[tuple[Cell, ...]] = []
+    for outcome in verdict.outcomes:
+        rows.append((outcome.rule, outcome.title, _status(outcome.status), outcome.reason,
+                     Safe("{text} [{confidence}]").format(text=outcome.citation.text,
+                                                          confidence=outcome.citation.confidence.value)))
+    return Table(("Rule", "What it checks", "Result", "Reason", "Source"), tuple(rows))
+
+
+def _finance(project: Project, analysis: AnalysisLike) -> tuple[Table, Safe, Table]:
+    summary = analysis.finance
+    currency = summary.currency
+
+    def cash(value: Decimal) -> Safe:
+        return figures(Money(value, currency))
+
+    rows: list[tuple[Cell, ...]] = [
+        (p.company, country_name(p.country), percent(p.declared_share), cash(p.contribution),
+         cash(p.confirmed), cash(p.public_support))
+        for p in summary.by_partner]
+    shares = sum((p.declared_share for p in summary.by_partner), Decimal(0))
+    confirmed = sum((p.confirmed for p in summary.by_partner), Decimal(0))
+    rows.append((Safe("**Total**"), "", percent(shares), cash(summary.total), cash(confirmed),
+                 cash(summary.public_support)))
+    table = Table(("Co-Producer", "Country", "Share", "Finance raised", "Confirmed", "Public support"),
+                  tuple(rows), frozenset({2, 3, 4, 5}))
+    if summary.gap > 0:
+        gap = Safe("The finance plan is {gap} short of the budget of {budget}.").format(
+            gap=cash(summary.gap), budget=cash(summary.budget))
+    elif summary.gap < 0:
+        gap = Safe("The finance plan exceeds the budget of {budget} by {surplus}.").format(
+            budget=cash(summary.budget), surplus=cash(-summary.gap))
+    else:
+        gap = Safe("The finance plan covers the budget of {budget} exactly.").format(
+            budget=cash(summary.budget))
+    statuses = tuple((total.key, cash(total.amount), percent(_two(total.percent)))
+                     for total in summary.by_status)
+    by_status = Table(("Status", "Amount", "Share of the plan"), statuses, frozenset({1, 2}))
+    return table, gap, by_status
+
+
+def _two(value: Decimal) -> Decimal:
+    """Round a percentage to two decimals for display (the analysis keeps it exact)."""
+    return value.quantize(Decimal("0.01"))
+
+
+def _sign(value: Decimal) -> str:
+    # A typographic minus: a leading '-' would be escaped as possible list syntax.
+    return "+" if value > 0 else "\N{MINUS SIGN}" if value < 0 else ""
+
+
+def _spend(analysis: AnalysisLike) -> Table:
+    summary = analysis.spend
+    rows = tuple((country_name(row.country), figures(Money(row.amount, summary.currency)),
+                  percent(_two(row.percent)), percent(_two(row.financial_share)),
+                  Safe("{sign}{pp} points").format(sign=_sign(row.deviation),
+                                                   pp=plain(abs(_two(row.deviation)))))
+                 for row in summary.by_country)
+    return Table(("Country", "Planned spend", "Share of budget", "Financial share", "Difference"), rows,
+                 frozenset({1, 2, 3, 4}))
+
+
+def _findings(findings: tuple[Finding, ...]) -> Table | None:
+    if not findings:
+        return None
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    ranked = sorted(findings, key=lambda f: order[f.severity])
+    rows = tuple((f.severity.value.capitalize(), f.message, f.where or "—",
+                  Safe("{text} [{confidence}]").format(text=f.source.text,
+                                                       confidence=f.source.confidence.value))
+                 for f in ranked)
+    return Table(("Severity", "Finding", "Field", "Source"), rows)
+
+
+def readiness_view(project: Project, analysis: AnalysisLike,
+                   framework: FrameworkView | None) -> ReadinessView:
+    """Build the readiness report's view from the analysis."""
+    finance, gap, by_status = _finance(project, analysis)
+    findings = tuple(analysis.findings)
+    verdict = analysis.eligibility
+    return ReadinessView(
+        draft=draft_view(project), film_title=project.film.title, verdict=analysis.verdict,
+        official=project.structure.kind == "official", framework=framework,
+        qualifies=None if verdict is None else verdict.qualifies,
+        error_count=sum(f.severity is Severity.ERROR for f in findings),
+        warning_count=sum(f.severity is Severity.WARNING for f in findings),
+        checks=_checks(tuple(analysis.readiness)), eligibility=_eligibility(analysis),
+        finance=finance, finance_gap=gap, finance_by_status=by_status, spend=_spend(analysis),
+        findings=_findings(findings))

@@ -1,0 +1,120 @@
+"""The rights and recoupment term sheet's view model: the deal in brief, scenarios and break-even."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from coprod.analysis.waterfall import WaterfallResult, break_even, scenarios
+from coprod.model.money import Money
+from coprod.model.project import Project
+from coprod.model.recoupment import SplitTier
+from coprod.rendering.escape import Safe
+from coprod.rendering.filters import amount, figures, percent
+from coprod.rendering.view import deal
+from coprod.rendering.view.common import (
+    Cell,
+    DraftView,
+    FilmView,
+    PartyView,
+    Table,
+    draft_view,
+    film_view,
+    party_view,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TermSheetView:
+    """Everything the term sheet prints."""
+
+    draft: DraftView
+    film: FilmView
+    parties: tuple[PartyView, ...]
+    official: bool
+    currency: str
+    budget: Money
+    rates: tuple[Safe, ...]
+    contributions: Table
+    finance: Table
+    copyright: Table
+    kept: tuple[deal.KeptView, ...]
+    rights: Table
+    sales: deal.SalesView | None
+    cam: str | None
+    tiers: tuple[deal.TierView, ...]
+    scenario_levels: Safe
+    """'50%, 100%, 150% and 200% of the Budget'."""
+    scenarios: Table
+    break_even: Table
+    net_profits_from: Safe
+    """'EUR 1,165,889.41 of receipts into the collection account' or 'no receipt level'."""
+    net_profit_split: Safe
+    approvals: tuple[deal.ApprovalRow, ...]
+    sales_term: int | None
+
+
+def _scenario_table(project: Project, levels: Sequence[Decimal], results: Sequence[WaterfallResult]
+                    ) -> Table:
+    currency = project.structure.currency
+    header = ["Payee"] + [f"{percent(level)} ({amount(result.receipts.collection, currency)})"
+                          for level, result in zip(levels, results, strict=True)]
+    payees: list[str] = []
+    for result in results:
+        for payment in result.payments:
+            if payment.payee not in payees:
+                payees.append(payment.payee)
+    rows: list[tuple[Cell, ...]] = []
+    for payee in payees:
+        paid = [result.paid_to(payee) for result in results]
+        if any(paid):
+            rows.append((deal.payee_name(project, payee),
+                         *(figures(Money(value, currency), cents=True) for value in paid)))
+    totals = (figures(Money(result.total_paid, currency), cents=True) for result in results)
+    rows.append((Safe("**Total**"), *totals))
+    return Table(tuple(header), tuple(rows), frozenset(range(1, len(results) + 1)))
+
+
+def _break_even_table(project: Project) -> tuple[Table, Safe]:
+    currency = project.structure.currency
+    result = break_even(project)
+    rows: list[tuple[Cell, ...]] = []
+    for party in result.parties:
+        line = project.finance_line(party.line)
+        needed = figures(Money(party.receipts, currency), cents=True) if party.receipts is not None else \
+            Safe("not reached")
+        rows.append((line.source, project.partner(party.partner).company,
+                     figures(Money(party.entitlement, currency).cents(), cents=True), needed))
+    table = Table(("Investment", "Brought by", "Recoups (with premium)", "Recouped in full at receipts of"),
+                  tuple(rows), frozenset({2, 3}))
+    if result.net_profits_from is None:
+        return table, Safe("no level of receipts")
+    return table, Safe("receipts of {amount} into the Collection Account").format(
+        amount=figures(Money(result.net_profits_from, currency)))
+
+
+def term_sheet_view(project: Project, levels: Sequence[Decimal]) -> TermSheetView:
+    """Build the term sheet's view; *levels* are the scenarios' receipts, per cent of the budget."""
+    budget = project.budget.total
+    receipts = [(budget * level / 100).quantize(Decimal("0.01")) for level in levels]
+    results = scenarios(project, receipts)
+    break_even_table, net_from = _break_even_table(project)
+    split = next(t for t in project.recoupment.waterfall if isinstance(t, SplitTier))
+    sales = deal.sales_view(project)
+    return TermSheetView(
+        draft=draft_view(project), film=film_view(project),
+        parties=tuple(party_view(project, p) for p in project.partners),
+        official=project.structure.kind == "official", currency=project.structure.currency,
+        budget=deal.base(project, budget), rates=deal.rates(project),
+        contributions=deal.contributions_table(project), finance=deal.finance_table(project),
+        copyright=deal.copyright_table(project), kept=deal.kept_territories(project),
+        rights=deal.rights_table(project), sales=sales,
+        cam=project.recoupment.collection_account.manager if project.recoupment.collection_account
+        else None,
+        tiers=deal.tiers(project),
+        scenario_levels=Safe(", ".join(str(percent(level)) for level in levels[:-1]) +
+                             (" and " if len(levels) > 1 else "") + str(percent(levels[-1]))),
+        scenarios=_scenario_table(project, levels, results), break_even=break_even_table,
+        net_profits_from=net_from, net_profit_split=deal.tier_sentence(project, split),
+        approvals=deal.approvals(project), sales_term=sales.term_years if sales else None)
