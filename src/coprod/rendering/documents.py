@@ -21,6 +21,7 @@ from jinja2 import meta as jinja_meta
 from coprod import __version__
 from coprod.analysis.eligibility.catalog import FrameworkCatalog
 from coprod.analysis.findings import Finding
+from coprod.analysis.run import Analysis
 from coprod.errors import TemplateError
 from coprod.model.project import Project
 from coprod.rendering.environment import TEMPLATES, create_environment, render
@@ -32,7 +33,6 @@ from coprod.rendering.view.common import table
 from coprod.rendering.view.framework import FrameworkView, framework_view
 from coprod.rendering.view.notes import drafting_notes
 from coprod.rendering.view.readiness import readiness_view
-from coprod.rendering.view.sources import AnalysisLike
 from coprod.rendering.view.terms import term_sheet_view
 
 DEFAULT_LEVELS: tuple[Decimal, ...] = (Decimal(50), Decimal(100), Decimal(150), Decimal(200))
@@ -138,7 +138,7 @@ class DocumentRenderer:
 
     # --- rendering ----------------------------------------------------------------------------------
 
-    def render(self, project: Project, analysis: AnalysisLike, *, clean: bool = False
+    def render(self, project: Project, analysis: Analysis, *, clean: bool = False
                ) -> list[RenderedDocument]:
         """Render every document of *project*; *clean* leaves the drafting notes out."""
         framework = self._framework(project, analysis)
@@ -153,7 +153,7 @@ class DocumentRenderer:
             documents.append(document)
         return documents
 
-    def _framework(self, project: Project, analysis: AnalysisLike) -> FrameworkView | None:
+    def _framework(self, project: Project, analysis: Analysis) -> FrameworkView | None:
         verdict = analysis.eligibility
         if project.structure.kind != "official" or verdict is None:
             return None
@@ -166,7 +166,7 @@ class DocumentRenderer:
             raise TemplateError(f"the framework '{verdict.instrument}' has no file in the catalogue")
         return framework_view(project, verdict, framework)
 
-    def _render_one(self, spec: DocumentSpec, project: Project, analysis: AnalysisLike,
+    def _render_one(self, spec: DocumentSpec, project: Project, analysis: Analysis,
                     framework: FrameworkView | None, findings: tuple[Finding, ...], clean: bool,
                     clause_numbers: Mapping[str, str]) -> tuple[RenderedDocument, Outline]:
         view: Any

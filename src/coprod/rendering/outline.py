@@ -233,6 +233,15 @@ class Outline:
         return text + "\n"
 
 
+def singular(term: str) -> str:
+    """'Competent Authorities' -> 'Competent Authority'; 'Co-Producers' -> 'Co-Producer'."""
+    if term.endswith("ies"):
+        return term[:-3] + "y"
+    return term.removesuffix("s")
+
+
 def _term_pattern(term: str) -> re.Pattern[str]:
-    # A term is used when it appears as whole words, possibly in the plural ("Co-Producers").
-    return re.compile(rf"(?<![\w-]){re.escape(term)}s?(?![\w-])")
+    # A term is used when it appears as whole words, in the singular or the plural.
+    base = singular(term)
+    forms = rf"{re.escape(base[:-1])}(?:y|ies)" if base.endswith("y") else rf"{re.escape(base)}s?"
+    return re.compile(rf"(?<![\w-]){forms}(?![\w-])")

@@ -8,24 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from coprod.analysis.findings import Finding, Severity
+from coprod.analysis.readiness import ReadinessCheck
+from coprod.analysis.run import Analysis
 from coprod.model.money import Money
 from coprod.model.project import Project
 from coprod.rendering.escape import Safe
 from coprod.rendering.filters import figures, percent, plain
 from coprod.rendering.view.common import Cell, DraftView, Table, country_name, draft_view
 from coprod.rendering.view.framework import FrameworkView
-from coprod.rendering.view.sources import AnalysisLike, ReadinessCheckLike
 
 STATUS_WORDS = {"passed": "Passed", "failed": "Failed", "attention": "Needs attention",
-                "not_applicable": "Not applicable", "ok": "Ready", "ready": "Ready",
-                "missing": "Missing", "warning": "Needs attention", "error": "Failed"}
+                "not_applicable": "Not applicable", "ready": "Ready", "not_ready": "Not ready"}
 
 
-def _status(value: object) -> str:
-    text = str(getattr(value, "value", value))
-    return STATUS_WORDS.get(text, text.replace("_", " ").capitalize())
+def _status(value: StrEnum) -> str:
+    return STATUS_WORDS.get(value.value, value.value.replace("_", " ").capitalize())
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +50,16 @@ class ReadinessView:
     findings: Table | None
 
 
-def _checks(checks: tuple[ReadinessCheckLike, ...]) -> Table | None:
+def _checks(checks: tuple[ReadinessCheck, ...]) -> Table | None:
     if not checks:
         return None
-    rows = tuple((check.title, _status(check.status), check.detail) for check in checks)
-    return Table(("Check", "Status", "Why"), rows)
+    rows = tuple((check.group.capitalize(), check.title, _status(check.status),
+                  " ".join(f.message.rstrip(".") + "." for f in check.findings) or "In place.")
+                 for check in checks)
+    return Table(("Group", "Check", "Status", "Findings"), rows)
 
 
-def _eligibility(analysis: AnalysisLike) -> Table | None:
+def _eligibility(analysis: Analysis) -> Table | None:
     verdict = analysis.eligibility
     if verdict is None:
         return None
@@ -69,7 +71,7 @@ def _eligibility(analysis: AnalysisLike) -> Table | None:
     return Table(("Rule", "What it checks", "Result", "Reason", "Source"), tuple(rows))
 
 
-def _finance(project: Project, analysis: AnalysisLike) -> tuple[Table, Safe, Table]:
+def _finance(project: Project, analysis: Analysis) -> tuple[Table, Safe, Table]:
     summary = analysis.finance
     currency = summary.currency
 
@@ -111,7 +113,7 @@ def _sign(value: Decimal) -> str:
     return "+" if value > 0 else "\N{MINUS SIGN}" if value < 0 else ""
 
 
-def _spend(analysis: AnalysisLike) -> Table:
+def _spend(analysis: Analysis) -> Table:
     summary = analysis.spend
     rows = tuple((country_name(row.country), figures(Money(row.amount, summary.currency)),
                   percent(_two(row.percent)), percent(_two(row.financial_share)),
@@ -134,7 +136,7 @@ def _findings(findings: tuple[Finding, ...]) -> Table | None:
     return Table(("Severity", "Finding", "Field", "Source"), rows)
 
 
-def readiness_view(project: Project, analysis: AnalysisLike,
+def readiness_view(project: Project, analysis: Analysis,
                    framework: FrameworkView | None) -> ReadinessView:
     """Build the readiness report's view from the analysis."""
     finance, gap, by_status = _finance(project, analysis)
@@ -146,6 +148,6 @@ def readiness_view(project: Project, analysis: AnalysisLike,
         qualifies=None if verdict is None else verdict.qualifies,
         error_count=sum(f.severity is Severity.ERROR for f in findings),
         warning_count=sum(f.severity is Severity.WARNING for f in findings),
-        checks=_checks(tuple(analysis.readiness)), eligibility=_eligibility(analysis),
+        checks=_checks(analysis.readiness.checks), eligibility=_eligibility(analysis),
         finance=finance, finance_gap=gap, finance_by_status=by_status, spend=_spend(analysis),
         findings=_findings(findings))
