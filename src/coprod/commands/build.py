@@ -11,8 +11,12 @@ import functools
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod import __version__
+
+if TYPE_CHECKING:
+    from coprod.pipeline.producer import Producer
 
 
 def _jobs(value: str) -> int:
@@ -31,6 +35,13 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def make_producer(root: Path) -> Producer:
+    """The real producer (imported here, in the process that needs it: a worker, or for the index)."""
+    from coprod.pipeline.adapter import RealProducer
+
+    return RealProducer(root)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +67,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build, report, and return 0 if everything was built, 1 if any target failed."""
     from coprod.loading.discover import find_projects
-    from coprod.pipeline.adapter import RealProducer
     from coprod.pipeline.orchestrate import BuildPlan, build
     from coprod.pipeline.report import Mode, Reporter
     from coprod.pipeline.staleness import ProjectSource, Settings
@@ -67,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     sources = tuple(ProjectSource(path.parent.name, str(path.resolve())) for path in files)
     formats = tuple(Format) if args.format == "all" else (Format(args.format),)
     settings = Settings(formats, clean=args.clean, force=args.force, version=__version__)
-    plan = BuildPlan(args.out, sources, settings, functools.partial(RealProducer, root),
+    plan = BuildPlan(args.out, sources, settings, functools.partial(make_producer, root),
                      jobs=args.jobs or default_jobs(), whole_slate=not args.projects, dry_run=args.dry_run)
     if args.json:
         mode = Mode.JSON

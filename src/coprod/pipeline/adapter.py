@@ -25,24 +25,19 @@ TEMPLATES_ROOT = Path(__file__).resolve().parent.parent / "templates"
 
 
 def with_provenance(markdown: str, provenance: Mapping[str, str]) -> str:
-    """*markdown* with its front matter's ``provenance`` entry set to *provenance* (JSON, valid YAML)."""
-    entry = f"provenance: {json.dumps(dict(sorted(provenance.items())), ensure_ascii=False)}\n"
-    if not markdown.startswith("---\n"):
-        return f"---\n{entry}---\n\n{markdown}"
-    end = markdown.find("\n---\n", 3)
+    """*markdown* with each *provenance* entry set in its front matter.
+
+    The document renderer writes provenance entries as top-level keys with JSON-encoded values (valid
+    YAML whatever they hold); an entry already there is replaced, the others are added at the end.
+    """
+    entries = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                      for key, value in sorted(provenance.items()))
+    end = markdown.find("\n---\n", 3) if markdown.startswith("---\n") else -1
     if end < 0:
-        return f"---\n{entry}---\n\n{markdown}"
-    kept: list[str] = []
-    skipping = False
-    for line in markdown[4:end + 1].splitlines(keepends=True):
-        if line.startswith("provenance:"):
-            skipping = True  # drop the old entry and its indented continuation lines
-            continue
-        if skipping and line[:1] in (" ", "\t"):
-            continue
-        skipping = False
-        kept.append(line)
-    return "---\n" + "".join(kept) + entry + markdown[end + 1:]
+        return f"---\n{entries}---\n\n{markdown}"
+    kept = [line for line in markdown[4:end + 1].splitlines(keepends=True)
+            if line.split(":", 1)[0] not in provenance]
+    return "---\n" + "".join(kept) + entries + markdown[end + 1:]
 
 
 class RealProducer:
@@ -102,7 +97,7 @@ class RealProducer:
 
         if not isinstance(document.meta, DocumentMeta):
             raise TypeError(f"{document.relpath}: expected the renderer's DocumentMeta")
-        meta = dataclasses.replace(document.meta, provenance=dict(provenance))
+        meta = dataclasses.replace(document.meta, provenance={**document.meta.provenance, **provenance})
         return self._word.render(self.finish(document, provenance), meta, clean=clean, name=document.relpath)
 
     def page_word(self, markdown: str, title: str, date: str) -> bytes:

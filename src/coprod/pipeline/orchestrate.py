@@ -21,7 +21,6 @@ from coprod.pipeline.producer import Producer, ProducerFactory
 from coprod.pipeline.publish import Publisher
 from coprod.pipeline.record import Finished, commit, remove_output
 from coprod.pipeline.report import BuildSummary, Reporter
-from coprod.pipeline.runner import run_jobs
 from coprod.pipeline.staleness import Checker, ProjectSource, ProjectStatus, Settings
 from coprod.pipeline.state import BuildState, open_state
 from coprod.pipeline.targets import PROJECT_README, STATE_DIR, check_projects
@@ -146,6 +145,8 @@ class _Session:
     def _build(self, todo: Sequence[ProjectStatus]) -> None:
         if not todo:
             return
+        from coprod.pipeline.runner import run_jobs  # multiprocessing: only when there is work
+
         records = self.state.targets()
         known = self.state.projects()
         by_slug = {status.source.slug: status for status in todo}

@@ -62,9 +62,10 @@ def index_page(projects: Sequence[ProjectRecord], targets: Mapping[str, Sequence
         built = {target.output for target in targets.get(record.slug, ())}
         links = []
         for document in _documents(summary):
-            for_doc = [f"{record.slug}/{document['path']}"]
-            docx = for_doc[0][: -len(".md")] + ".docx"
-            name = _link(document["title"], for_doc[0]) if for_doc[0] in built else _escape(document["title"])
+            markdown = f"{record.slug}/{document['path']}"
+            docx = markdown[: -len(".md")] + ".docx"
+            label = document["title"].removesuffix(f" — {_title(record)}")  # the row names the film
+            name = _link(label, markdown) if markdown in built else _escape(label)
             links.append(name + (f" ({_link('Word', docx)})" if docx in built else ""))
         out.append(f"| {_link(_title(record), f'{record.slug}/README.md')} "
                    f"| {_escape(str(summary.get('verdict', '')))} "

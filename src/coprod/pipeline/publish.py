@@ -81,8 +81,9 @@ class Publisher:
                 data = self._producer().page_word(texts[INDEX_PAGES[0]], INDEX_TITLE, _latest(projects))
                 if self._differs(INDEX_PAGES[1], data, stamps):
                     changes[INDEX_PAGES[1]] = data
-            except CoprodError as error:
-                failures.append((INDEX_PAGES[1], str(error)))
+            except Exception as error:  # the index's failure is reported like a target's
+                message = str(error) if isinstance(error, CoprodError) else f"{type(error).__name__}: {error}"
+                failures.append((INDEX_PAGES[1], message))
         try:
             write_all({self._out / page: data for page, data in changes.items()})
         except CoprodError as error:
