@@ -58,7 +58,7 @@ def replace(temp: Path, dest: Path) -> None:
     try:
         if dest.is_dir():
             raise BuildError(f"cannot write {dest}: a folder is in the way; remove it")
-        if dest.exists() and not os.access(dest, os.W_OK):
+        if dest.exists() and not dest.stat().st_mode & 0o222:  # no write bit for anyone, even root
             raise BuildError(f"cannot write {dest}: the file is read-only; make it writable or remove it")
         temp.replace(dest)
     except OSError as error:

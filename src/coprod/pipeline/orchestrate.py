@@ -62,8 +62,11 @@ def _prepare(out: Path) -> None:
 
 def _check(state: BuildState | None, plan: BuildPlan, hasher: Hasher) -> list[ProjectStatus]:
     records = state.targets() if state is not None else {}
+    projects = state.projects() if state is not None else {}
+    failed = {slug for slug, record in projects.items() if record.summary.get("failed")}
     checker = Checker(str(plan.out), hasher, plan.settings)
-    return [checker.project(source, records.get(source.slug, [])) for source in plan.sources]
+    return [checker.project(source, records.get(source.slug, []), failed=source.slug in failed)
+            for source in plan.sources]
 
 
 def dry_run(plan: BuildPlan) -> BuildSummary:

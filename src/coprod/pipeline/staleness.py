@@ -121,12 +121,15 @@ class Checker:
         reasons.extend(self._dep_reasons(record.deps))
         return reasons
 
-    def project(self, source: ProjectSource, records: Sequence[TargetRecord]) -> ProjectStatus:
-        """The status of every selected target of one project."""
+    def project(self, source: ProjectSource, records: Sequence[TargetRecord], *,
+                failed: bool = False) -> ProjectStatus:
+        """The status of every selected target of one project (*failed*: its last build failed)."""
         status = ProjectStatus(source)
         if not records:
             status.stale["*"] = [Reason(Why.NEVER_BUILT)]
             return status
+        if failed:  # render it again, if only to clear the failure from the index
+            status.stale["*"] = [Reason(Why.LAST_FAILED)]
         project_digest = self._hasher.digest(source.project_file)
         prefix = len(source.slug) + 1
         by_output = {record.output[prefix:]: record for record in records}

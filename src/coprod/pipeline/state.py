@@ -75,7 +75,7 @@ class ProjectRecord:
 
 
 def _encode_deps(deps: Iterable[Dep]) -> str:
-    rows = sorted([dep.kind, dep.name, dep.path, dep.digest] for dep in deps)
+    rows = [[dep.kind, dep.name, dep.path, dep.digest] for dep in sorted(deps, key=Dep.order)]
     return json.dumps(rows, separators=(",", ":"))
 
 

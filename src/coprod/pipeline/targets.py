@@ -48,6 +48,7 @@ class Why(StrEnum):
     UPGRADED = "coprod upgraded"
     OPTIONS_CHANGED = "options changed"
     FORCED = "--force"
+    LAST_FAILED = "its last build failed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +79,17 @@ class Dep:
     path: str
     digest: str
 
+    def order(self) -> tuple[int, str, str]:
+        """Sort key: templates, then framework files, then the Word shell; by name within a kind."""
+        return (DEP_KINDS.index(self.kind) if self.kind in DEP_KINDS else len(DEP_KINDS), self.name, self.path)
+
     def label(self) -> str:
         """``template clauses/recoupment.md.j2``: the words used in a rebuild reason."""
         return f"{self.kind} {self.name}"
 
+
+DEP_KINDS = ("template", "framework", "Word shell")
+"""Kinds of input file, in the order rebuild reasons list them."""
 
 MISSING = "-"
 """Digest recorded for an input file that does not exist."""
