@@ -13,8 +13,9 @@ from coprod.rendering.word import WordRenderer
 HERE = Path(__file__).resolve().parent
 
 
-def _load_samples() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("word_samples", HERE / "samples.py")
+def _load(name: str) -> ModuleType:
+    """Import a helper module of this folder (pytest's importlib mode keeps test folders off sys.path)."""
+    spec = importlib.util.spec_from_file_location(f"word_{name}", HERE / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -23,7 +24,12 @@ def _load_samples() -> ModuleType:
 
 @pytest.fixture(scope="session")
 def samples() -> ModuleType:
-    return _load_samples()
+    return _load("samples")
+
+
+@pytest.fixture(scope="session")
+def lotext() -> ModuleType:
+    return _load("lotext")
 
 
 @pytest.fixture(scope="session")

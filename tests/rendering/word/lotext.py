@@ -1,0 +1,116 @@
+"""LibreOffice as a second reader: convert .docx files, and the Markdown text as LibreOffice prints it.
+
+Comments are not part of LibreOffice's text export, so `markdown_lines` leaves drafting notes out too.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from coprod.rendering.markdown import parser
+from coprod.rendering.word.clauses import ClauseCounter, split_number
+
+_BULLETS = re.compile(r"^[•◦▪–\-]\s+")
+
+
+def _inline_text(token: Token) -> str:
+    out = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type == "softbreak":
+            out.append(" ")
+        elif child.type == "footnote_ref":
+            out.append(str(int(child.meta["id"]) + 1))
+        elif child.type == "html_inline":
+            out.append("☒" if 'checked="checked"' in child.content else "☐")
+    return "".join(out)
+
+
+def markdown_lines(markdown: str) -> list[str]:
+    """The lines a reader sees, as LibreOffice prints them: clause numbers, list numbers, one cell a line."""
+    tokens = parser().parse(markdown)
+    counter = ClauseCounter()
+    lines: list[str] = []
+    lists: list[list[int]] = []  # per open list: [ordered?, next number]
+    skip_until = -1
+    for index, token in enumerate(tokens):
+        if index <= skip_until:
+            continue
+        if token.type == "blockquote_open" and tokens[index + 2].content.startswith("Drafting note:"):
+            skip_until = next(i for i in range(index, len(tokens)) if tokens[i].type == "blockquote_close")
+        elif token.type == "footnote_block_open":
+            break
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append([token.type == "ordered_list_open", int(str(token.attrGet("start") or 1))])
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "heading_open":
+            lines.append(_heading_line(token, tokens[index + 1].content, counter))
+        elif token.type == "inline" and tokens[index - 1].type != "heading_open":
+            lines.append(_list_prefix(tokens, index, lists) + _inline_text(token))
+    return [normal(line) for line in lines if normal(line)]
+
+
+def _heading_line(token: Token, text: str, counter: ClauseCounter) -> str:
+    level = int(token.tag[1:]) - 1
+    clause = split_number(text)
+    if clause is not None and level >= 1 and counter.accept(level, clause.number):
+        return f"{clause.label}{'.' if level == 1 else ''} {clause.title}"
+    return text
+
+
+def _list_prefix(tokens: Sequence[Token], index: int, lists: list[list[int]]) -> str:
+    item = tokens[index - 2] if tokens[index - 1].type == "paragraph_open" else None
+    if item is None or item.type != "list_item_open" or not lists or not lists[-1][0]:
+        return ""
+    number = lists[-1][1]
+    lists[-1][1] += 1
+    depth = len(lists) - 1
+    return f"{number}. " if depth == 0 else f"({string.ascii_lowercase[number - 1]}) "
+
+
+def normal(line: str) -> str:
+    return _BULLETS.sub("", " ".join(line.replace("\ufeff", "").split()))
+
+
+def by_clause(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Group lines under the clause heading before them (numbered headings start a group)."""
+    groups: list[tuple[str, list[str]]] = [("", [])]
+    for line in lines:
+        if re.match(r"^\d+(\.\d+)*\.? \S", line) and not re.match(r"^\d+\. [a-z]", line):
+            groups.append((line, []))
+        else:
+            groups[-1][1].append(line)
+    return groups
+
+
+def convert(files: Sequence[Path], folder: Path) -> None:
+    """Convert ``files`` to .txt and .pdf in ``folder`` with one LibreOffice run per format."""
+    soffice = shutil.which("soffice")
+    assert soffice is not None, "LibreOffice is needed: apt-get install libreoffice-writer-nogui"
+    profile = (folder / "lo-profile").as_uri()  # a private profile: other LibreOffice runs cannot interfere
+    for target in ("txt:Text (encoded):UTF8", "pdf"):
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", target,
+             "--outdir", str(folder), *(str(path) for path in files)],
+            check=True, capture_output=True, timeout=600,
+        )  # fmt: skip
+
+
+def word_lines(docx: Path) -> list[str]:
+    """The non-empty lines of the text LibreOffice printed for ``docx``, normalised like `markdown_lines`."""
+    lines = [normal(line) for line in docx.with_suffix(".txt").read_text("utf-8").splitlines()]
+    return [line for line in lines if line]
+
+
+def pdf_pages(docx: Path) -> int:
+    """How many pages LibreOffice printed for ``docx``."""
+    return len(re.findall(rb"/Type\s*/Page[^s]", docx.with_suffix(".pdf").read_bytes()))
