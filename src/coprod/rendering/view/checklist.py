@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from coprod.model.finance import FinanceStatus
 from coprod.model.production import MilestoneKind
 from coprod.model.project import Project
-from coprod.rendering.escape import Safe
+from coprod.rendering.escape import Safe, one_line
 from coprod.rendering.filters import date, figures
 from coprod.rendering.view.common import DraftView, PartyView, draft_view, party_view
 from coprod.rendering.view.framework import FrameworkView
@@ -40,6 +40,8 @@ class ChecklistView:
 
     draft: DraftView
     film_title: str
+    heading: Safe
+    """The partner's company name on one line, for the title heading (a heading is one line)."""
     partner: PartyView
     official: bool
     items: tuple[ChecklistItem, ...]
@@ -160,5 +162,5 @@ def checklist_view(project: Project, partner_id: str, framework: FrameworkView |
     items = _company(ctx) + _finance(ctx) + _applications(ctx) + _production(ctx)
     # On signature first, then by date; ties keep the order above (stable sort).
     items.sort(key=lambda item: (item.due is not None, item.due or dt.date.min))
-    return ChecklistView(draft_view(project), project.film.title, partner,
+    return ChecklistView(draft_view(project), project.film.title, one_line(partner.company), partner,
                          project.structure.kind == "official", tuple(items))
