@@ -18,6 +18,7 @@ import runpy
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,9 @@ def make_floor(meta: DocumentMeta) -> tuple[ListIds, Callable[[Sequence[Token]],
     """The floor: body XML from tokens, spliced into a fixed cover, and the zip written."""
     shell = load_shell(DEFAULT_SHELL)
     ids = ListIds(shell.bullet_num, shell.ordered_abstract, shell.first_free_num)
-    context = dict.fromkeys(("title", "short_title", "film_title", "draft_date", "language"), "x")
+    context: dict[str, Any] = dict.fromkeys(
+        ("title", "short_title", "film_title", "draft_date", "language"), "x"
+    )
     context.update(kind=meta.kind, parties=list(meta.parties), draft_number=1, body=Markup(BODY_MARKER))
     cover, _, tail = shell.render_part(shell.document, context).partition(BODY_MARKER)
     others = [shell.static.get(name) or Entry.compress(name, b"<x/>") for name in shell.order]
@@ -111,10 +114,10 @@ def main(clauses: int = 20, repeats: int = 15) -> int:
     )
     for name, markdown in documents.items():
         tokens = parser().parse(markdown)
-        parse = best_of(lambda markdown=markdown: parser().parse(markdown), repeats)
-        t_naive = best_of(lambda tokens=tokens: naive(tokens, meta, ids), repeats)
-        t_coprod = best_of(lambda tokens=tokens: renderer.render_tokens(tokens, meta), repeats)
-        t_floor = best_of(lambda tokens=tokens: floor(tokens), repeats)
+        parse = best_of(partial(parser().parse, markdown), repeats)
+        t_naive = best_of(partial(naive, tokens, meta, ids), repeats)
+        t_coprod = best_of(partial(renderer.render_tokens, tokens, meta), repeats)
+        t_floor = best_of(partial(floor, tokens), repeats)
         print(
             f"{name:<12}{parse:>9.1f}{t_naive:>9.1f}{t_coprod:>9.1f}{t_floor:>9.1f}"
             f"{t_naive / t_coprod:>14.1f}{t_coprod / t_floor:>14.2f}"

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from coprod.rendering.markdown import parser
 from coprod.rendering.word.clauses import ClauseCounter, split_number
 
-_BULLETS = re.compile(r"^[•◦▪–\-]\s+")
+_BULLETS = re.compile("^[\u2022\u25e6\u25aa\u2013-]\\s+")  # the bullets LibreOffice prints
 
 
 def _inline_text(token: Token) -> str:

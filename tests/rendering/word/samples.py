@@ -11,7 +11,7 @@ HOSTILE = (
     "{{ 7*7 }}",
     "{% if x %}y{% endif %}",
     "]]> <w:p/> &amp; \"quoted\" 'single'",
-    "Ünïcödé — “curly” ‘quotes’ 中文",
+    "Ünïcödé — \u201ccurly\u201d \u2018quotes\u2019 中文",
 )
 """Strings that must print literally in the Word file (escaped for Markdown where they appear there)."""
 
@@ -47,7 +47,8 @@ title: "Small"
 
 > Drafting note: Belgium's share is 9.5%, below the 10% minimum (CETS 220, Art. 6) [V].
 
-In this Agreement, **Film** means *The Salt Road*; see [Clause 2.1](#ownership-shares) of [Clause 2](#shares) and [Schedule 1](#budget).[^1]
+In this Agreement, **Film** means *The Salt Road*; see [Clause 2.1](#ownership-shares)
+of [Clause 2](#shares) and [Schedule 1](#budget).[^1]
 
 ### 1.1 Interpretation {#interpretation}
 
@@ -106,7 +107,8 @@ def agreement(clauses: int = 20) -> str:
         out.append("- a point of detail\n- another point\n")
         if n % 5 == 0:
             out.append(
-                "| Item | Amount |\n|:--|--:|\n| Development | EUR 120,000.00 |\n| Production | EUR 2,280,000.00 |\n"
+                "| Item | Amount |\n|:--|--:|\n"
+                "| Development | EUR 120,000.00 |\n| Production | EUR 2,280,000.00 |\n"
             )
     out.append("## Schedule 1 — Checklist {#schedule-1}\n")
     out.extend(f"- [{'x' if i % 2 else ' '}] Item {i} for {md_escape(HOSTILE[i % 5])}\n" for i in range(10))

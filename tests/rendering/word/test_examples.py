@@ -9,6 +9,7 @@ from types import ModuleType
 
 import docx
 import pytest
+from docx.text.paragraph import Paragraph
 
 from coprod.analysis import analyse
 from coprod.loading.project import load_project
@@ -17,6 +18,10 @@ from coprod.rendering.word import WordRenderer
 
 ROOT = Path(__file__).resolve().parents[3]
 PROJECTS = sorted((ROOT / "projects").glob("*/project.yaml"))
+
+
+def _style(paragraph: Paragraph) -> str:
+    return paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +58,10 @@ def test_python_docx_reads_cover_headings_tables_and_comments(
         paragraphs = word.paragraphs
         meta = document.meta
         assert paragraphs[0].text == meta.title, target.name
-        assert [p.text for p in paragraphs if p.style.name == "Cover Party"] == list(meta.parties), (
-            target.name
-        )
+        assert [p.text for p in paragraphs if _style(p) == "Cover Party"] == list(meta.parties), target.name
         markdown = document.markdown
         numbered = len(re.findall(r"^#{2,4} \d+(\.\d+)*\.? ", markdown, flags=re.MULTILINE))
-        assert sum(p.style.name.startswith("Heading ") for p in paragraphs) == numbered, target.name
+        assert sum(_style(p).startswith("Heading ") for p in paragraphs) == numbered, target.name
         assert len(word.tables) == len(re.findall(r"^\|[ :]*-", markdown, flags=re.MULTILINE)), target.name
         notes = markdown.count("\n> Drafting note:")
         assert len(list(word.comments)) == notes, target.name

@@ -1,4 +1,4 @@
-"""LibreOffice opens every .docx, prints it to PDF, and its text says what the Markdown says, clause by clause.
+"""LibreOffice opens each .docx, prints it to PDF, and its text says what the Markdown says, clause by clause.
 
 LibreOffice is a second, independent reader of the files (``.ci/run`` installs it when it is missing).
 """

@@ -1,4 +1,4 @@
-"""The package: byte-identical output, fixed zip metadata, escaping, XML-illegal characters, post-condition."""
+"""The package: identical bytes, fixed zip metadata, escaping, XML-illegal characters, post-condition."""
 
 from __future__ import annotations
 

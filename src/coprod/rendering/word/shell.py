@@ -196,7 +196,8 @@ def _compile(env: SandboxedEnvironment, name: str, data: bytes, path: Path) -> j
         unknown = jinja_meta.find_undeclared_variables(env.parse(source)) - SHELL_VARIABLES
         template = env.from_string(source)
     except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(f"{name}: {error.message}", template=str(path), line=error.lineno) from error
+        where = f"{name}, line {error.lineno} (one paragraph a line)"
+        raise TemplateError(f"{where}: {error.message}", template=str(path)) from error
     if unknown:
         known = ", ".join(sorted(SHELL_VARIABLES))
         raise TemplateError(f"{name} uses unknown variables {sorted(unknown)}; known: {known}", str(path))
