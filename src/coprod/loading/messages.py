@@ -120,7 +120,7 @@ def _message(detail: ErrorDetails, path: FieldPath, data: object) -> str:
         return _unknown_key(path, data)
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", ""))
-        words = "one of " + expected if " or " in expected else expected
+        words = "one of " + expected if expected.count("'") > 4 else expected
         return f"expected {words}, found {found}{_suggest(value, _options(expected))}"
     if kind == "union_tag_invalid":
         expected = str(ctx.get("expected_tags", ""))

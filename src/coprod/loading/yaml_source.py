@@ -44,6 +44,7 @@ _OTHER_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+"
                           r"|[-+]?\.(inf|Inf|INF)|\.nan|\.NaN|\.NAN")
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_REPARSE_LIMIT = 256 * 1024
 
 
 def resolve_plain(text: str) -> object:
@@ -106,16 +107,32 @@ def read_tree(text: str, file: Path) -> YamlTree:
     try:
         builder = _Builder(file, yaml.parse(text, Loader=_FAST_LOADER))
         tree = builder.document()
-    except yaml.YAMLError:
-        # Ask the pure-Python parser again: its messages are fuller, and the same on every machine.
-        try:
-            list(yaml.parse(text, Loader=yaml.SafeLoader))
-        except yaml.YAMLError as error:
-            raise InputError([_syntax_problem(error, text, file)]) from None
-        raise  # pragma: no cover - the two parsers agree that the text is broken
+    except yaml.YAMLError as fast_error:
+        raise InputError([_syntax_problem(_explained(fast_error, text), text, file)]) from None
     if builder.problems:
         raise InputError(sorted(builder.problems, key=lambda p: (p.location.line, p.location.column)))
     return tree
+
+
+def _explained(error: yaml.YAMLError, text: str) -> yaml.YAMLError:
+    """The error to report: the pure-Python parser's, whose messages are fuller and the same everywhere.
+
+    Skipped for libyaml's own nesting limit (the pure-Python scanner is quadratic in nesting depth) and
+    for very large files.
+    """
+    problem = getattr(error, "problem", "") or ""
+    if "nesting depth" in problem:
+        mark = getattr(error, "problem_mark", None)
+        too_deep = f"expected at most {MAX_DEPTH} levels of nesting, found more than 1000"
+        return yaml.MarkedYAMLError(problem=too_deep, problem_mark=mark)
+    if len(text) > _REPARSE_LIMIT:
+        return error
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError as slow_error:
+        return slow_error
+    return error  # pragma: no cover - both parsers refuse the same texts
 
 
 def _position(mark: Any) -> Position:
@@ -125,6 +142,14 @@ def _position(mark: Any) -> Position:
 def _line_column(text: str, index: int) -> Position:
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+_HINTS = {
+    "mapping values are not allowed here":
+        "check this line's indentation; text holding ': ' needs quotes",
+    "found character that cannot start any token":
+        "text starting with this character needs quotes",
+}
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, file: Path) -> Problem:
@@ -146,10 +171,15 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: Path) -> Problem:
                    "(replace the tab with spaces; a tab inside text goes in double quotes as \\t)")
         return Problem(SourceLocation(file, line, column), message)
     problem = (error.problem or "invalid YAML").replace("<stream end>", "the end of the file")
+    if problem.startswith("expected at most"):
+        return Problem(SourceLocation(file, line, column), problem)
     context = error.context
     if context and error.context_mark and error.context_mark is not mark:
         context = f"{context} that starts at line {error.context_mark.line + 1}"
     detail = f"{context}: {problem}" if context else problem
+    hint = _HINTS.get(error.problem or "")
+    if hint:
+        detail = f"{detail} ({hint})"
     return Problem(SourceLocation(file, line, column), f"invalid YAML syntax, {detail}")
 
 
@@ -173,6 +203,7 @@ class _Builder:
         self.tree = YamlTree(None)
         self.problems: list[Problem] = []
         self._first_key: dict[tuple[int, str], Position] = {}
+        self._aliases: set[str | None] = set()
 
     def _problem(self, position: Position, message: str, path: FieldPath = ()) -> None:
         self.problems.append(Problem(SourceLocation(self.file, *position, path), message))
@@ -202,8 +233,10 @@ class _Builder:
         if path is not None:
             self.tree.values[path] = position
         if isinstance(event, yaml.AliasEvent):
-            self._problem(position, f"expected a value, found the alias '*{event.anchor}': anchors and "
-                                    "aliases are not supported (write the value out in full)", where)
+            if event.anchor not in self._aliases:  # once per name: an alias bomb repeats them
+                self._aliases.add(event.anchor)
+                self._problem(position, f"expected a value, found the alias '*{event.anchor}': anchors and "
+                                        "aliases are not supported (write the value out in full)", where)
             return None
         assert isinstance(event, yaml.NodeEvent)
         if event.anchor is not None:

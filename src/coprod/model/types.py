@@ -67,6 +67,9 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 def _text(value: object) -> str:
+    if isinstance(value, bool | int | float | Decimal):
+        raise PydanticCustomError("text_type", "expected text, found {found} (write it in quotes if it is "
+                                               "meant as text)", {"found": describe(value)})
     if not isinstance(value, str):
         raise _fail("text_type", "text", value)
     bad = _XML_ILLEGAL.search(value)
