@@ -209,6 +209,12 @@ class DocumentRenderer:
                             provenance={"generator": f"coprod {__version__}"})
 
 
+def _json(value: object) -> str:
+    # Braces as \u escapes (valid in JSON and in YAML double-quoted scalars): no output of coprod ever
+    # contains Jinja syntax, even in its front matter.
+    return json.dumps(value, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d")
+
+
 def _front_matter(meta: DocumentMeta) -> str:
     """The YAML front matter: every value JSON-encoded, so it is valid YAML whatever the data holds."""
     values: dict[str, object] = {
@@ -216,5 +222,5 @@ def _front_matter(meta: DocumentMeta) -> str:
         "draft": meta.draft_number, "date": meta.draft_date.isoformat(), "language": meta.language,
         "status": STATUS, **{key: meta.provenance[key] for key in sorted(meta.provenance)},
     }
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    lines = [f"{key}: {_json(value)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from coprod.model.finance import FinanceStatus
 from coprod.model.production import MilestoneKind
 from coprod.model.project import Project
-from coprod.rendering.escape import Safe, one_line
+from coprod.rendering.escape import Safe, escape, one_line
 from coprod.rendering.filters import date, figures
 from coprod.rendering.view.common import DraftView, PartyView, draft_view, party_view
 from coprod.rendering.view.framework import FrameworkView
@@ -59,7 +59,7 @@ class _Context:
     def source(self, label: str, fallback: str = "Co-production Agreement") -> Safe:
         number = self.clauses.get(label)
         return Safe("Co-production Agreement, {number}").format(number=number) if number else \
-            Safe(fallback)
+            escape(fallback)
 
     def item(self, due: dt.date | None, task: Safe, label: str, rule: str | None = None) -> ChecklistItem:
         source = self.source(label)

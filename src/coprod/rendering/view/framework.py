@@ -15,7 +15,7 @@ from coprod.analysis.eligibility.schema import Framework, LeadTime, Points
 from coprod.analysis.eligibility.verdict import Verdict
 from coprod.model.parties import CreativeRole
 from coprod.model.project import Project
-from coprod.rendering.escape import Safe
+from coprod.rendering.escape import Safe, escape
 from coprod.rendering.filters import plain as _number
 from coprod.rendering.view.common import Cell, Table, country_name, safe_join
 
@@ -67,7 +67,7 @@ def _holder_names(deal: Deal, element: str) -> Safe:
     if element.startswith("cast_"):
         rank = int(element[5:])
         cast = deal.ranked_cast
-        return Safe(cast[rank - 1][1].name) if rank <= len(cast) else Safe("—")
+        return escape(cast[rank - 1][1].name) if rank <= len(cast) else Safe("—")
     if element in {"studio_or_shooting", "shooting", "vfx", "post_production"}:
         return Safe("—")
     role = CreativeRole(element)
