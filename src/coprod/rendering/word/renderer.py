@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -17,6 +18,7 @@ from coprod.rendering.word.package import Entry, check_well_formed, write_zip
 from coprod.rendering.word.properties import CUSTOM_NAME, core_xml, custom_xml
 from coprod.rendering.word.shell import BODY_MARKER, Shell, load_shell
 
+_REMEMBERED_SIZE: Final = 32_768
 DEFAULT_SHELL: Final = Path(__file__).resolve().parents[2] / "templates" / "word" / "house-style.docx"
 """The house style shipped with coprod (a firm points `WordRenderer` at its own copy instead)."""
 
@@ -95,15 +97,26 @@ class WordRenderer:
             dynamic[part.name] = part.prefix + content + part.suffix
         dynamic["docProps/core.xml"] = core_xml(meta)
         dynamic[CUSTOM_NAME] = custom_xml(meta)
-        entries = []
-        for name in shell.order:
-            if name in dynamic:
-                data = dynamic[name].encode("utf-8")
-                check_well_formed(name, data)
-                entries.append(Entry.compress(name, data))
-            else:
-                entries.append(shell.static[name])
-        return entries
+        return [
+            _checked_entry(name, dynamic[name].encode("utf-8")) if name in dynamic else shell.static[name]
+            for name in shell.order
+        ]
+
+
+def _checked_entry(name: str, data: bytes) -> Entry:
+    """Parse ``data`` again (the post-condition), then deflate it; small parts are remembered."""
+    if len(data) <= _REMEMBERED_SIZE:
+        return _remembered_entry(name, data)
+    check_well_formed(name, data)
+    return Entry.compress(name, data)
+
+
+@lru_cache(maxsize=256)
+def _remembered_entry(name: str, data: bytes) -> Entry:
+    # Headers, footers, numbering and properties repeat across a project's documents: the same bytes
+    # were checked already, so checking them again would prove nothing new.
+    check_well_formed(name, data)
+    return Entry.compress(name, data)
 
 
 def _context(meta: DocumentMeta) -> dict[str, Any]:
