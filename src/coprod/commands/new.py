@@ -71,10 +71,12 @@ draft:                           # printed on every document
 
 film:
   title: {{title}}
+  # original_title: Title in the original language, if different
   format: fiction                # fiction | documentary | animation | series
   running_time_minutes: 100
   languages: [en]                # main language first
   logline: One or two sentences on what the film is about.
+  # synopsis: A longer synopsis, for applications.
   set_in: [FR, CA]               # where the story is set
   territorial_logic:             # for each co-producing country: why the story belongs there
     FR: Why the story belongs in France.
@@ -97,6 +99,7 @@ partners:                        # the co-producing companies; shares add up to 
     delegate_producer: true      # the partner that runs the production day to day
     share: 60                    # per cent of the budget
     signatory: {name: Full Name, title: Président}
+    track_record: Credits that show the company is a qualified producer.
   - id: second-partner
     company: Second Partner Inc.
     country: CA
@@ -105,6 +108,7 @@ partners:                        # the co-producing companies; shares add up to 
     role: minority
     share: 40
     signatory: {name: Full Name, title: President}
+    track_record: Credits that show the company is a qualified producer.
 
 key_creatives:                   # nationality counts for treaty points; cast need shooting_days
   - {role: director, name: Full Name, nationality: FR}
@@ -114,12 +118,19 @@ key_creatives:                   # nationality counts for treaty points; cast ne
 locations:
   shooting: [FR, CA]             # main shooting country first
   post_production: CA
+  # studio: FR                   # if any; otherwise the main shooting country
+  # vfx: CA                      # if any
 
 budget:                          # in the base currency; spend by country adds up to the total
   total: "1000000"
   spend_by_country:
     FR: "600000"
     CA: "400000"
+  by_category:                   # optional top sheet; adds up to the total
+    Above the line: "200000"
+    Below the line: "550000"
+    Post-production: "150000"
+    Insurance, legal and contingency: "100000"
 
 financing:                       # one line per source; each partner's lines add up to its share
   - id: first-equity             # short id, used by the waterfall
@@ -179,6 +190,7 @@ control:
 
 delivery:                        # what each partner delivers, and when
   - {partner: first-partner, item: DCP and IMF masters, due: 2028-06-30}
+  - {partner: second-partner, item: Canadian delivery materials, due: 2028-07-31}
 
 timeline:                        # kind: development | financing | application | shoot | post |
                                  #       delivery | release | other

@@ -39,7 +39,7 @@ class Participant(Base):
 class FeeTier(Base):
     """A percentage fee such as the CAM fee or the sales commission."""
 
-    kind: Literal["fee"]
+    kind: Literal["fee"] = described("Always `fee` for this kind of tier.")
     name: Text = described("Name of the tier, as the term sheet shows it.")
     payee: Identifier = described("Who is paid: 'cam', 'sales_agent', a partner, financier or participant.")
     percent: Percent = described("The fee, per cent.")
@@ -51,7 +51,7 @@ class FeeTier(Base):
 class ExpenseTier(Base):
     """Recoupable expenses, paid in full up to a cap."""
 
-    kind: Literal["expense"]
+    kind: Literal["expense"] = described("Always `expense` for this kind of tier.")
     name: Text = described("Name of the tier.")
     payee: Identifier = described("Who recoups the expenses.")
     cap: PositiveAmount = described("Contractual cap on the expenses, base currency.")
@@ -62,7 +62,7 @@ class ExpenseTier(Base):
 class CorridorTier(Base):
     """A percentage paid to one party alongside the main flow, until it recoups or reaches a cap."""
 
-    kind: Literal["corridor"]
+    kind: Literal["corridor"] = described("Always `corridor` for this kind of tier.")
     name: Text = described("Name of the tier.")
     payee: Identifier = described("Who the corridor pays: usually a recoupable finance line.")
     percent: Percent = described("Share of the receipts paid into the corridor, per cent.")
@@ -76,7 +76,7 @@ class CorridorTier(Base):
 class RecoupTier(Base):
     """Finance lines recouped pro rata and pari passu, each with its own premium."""
 
-    kind: Literal["recoup"]
+    kind: Literal["recoup"] = described("Always `recoup` for this kind of tier.")
     name: Text = described("Name of the tier.")
     pari_passu: list[Identifier] = described("Recoupable finance line ids recouped together.", min_length=1)
 
@@ -84,7 +84,7 @@ class RecoupTier(Base):
 class DefermentTier(Base):
     """A fixed amount deferred until this point of the waterfall."""
 
-    kind: Literal["deferment"]
+    kind: Literal["deferment"] = described("Always `deferment` for this kind of tier.")
     name: Text = described("Name of the tier.")
     payee: Identifier = described("Who is owed the deferment.")
     amount: PositiveAmount = described("The deferred amount, base currency.")
@@ -110,7 +110,7 @@ class NetProfitShares(Base):
 class SplitTier(Base):
     """Net profits: everything that reaches this tier, split into pools."""
 
-    kind: Literal["split"]
+    kind: Literal["split"] = described("Always `split` for this kind of tier.")
     name: Text = described("Name of the tier.")
     shares: NetProfitShares = described("How net profits divide between financiers and producers.")
     talent: list[TalentShare] = described("Talent participations.", default_factory=list)

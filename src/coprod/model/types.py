@@ -99,7 +99,7 @@ def _identifier(value: object) -> str:
 
 
 Identifier = Annotated[str, BeforeValidator(_identifier),
-                       WithJsonSchema({"type": "string", "pattern": _IDENTIFIER.pattern})]
+                       WithJsonSchema({"type": "string", "pattern": f"^{_IDENTIFIER.pattern}$"})]
 
 
 # --- ISO codes ----------------------------------------------------------------------------------------

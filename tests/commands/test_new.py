@@ -1,0 +1,57 @@
+"""``coprod new SLUG`` writes a commented project file that passes ``coprod check`` as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coprod.cli import main
+from coprod.commands.new import starter
+from coprod.loading import load_project
+
+
+def test_new_writes_a_file_that_passes_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "the-long-winter"]) == 0
+    assert capsys.readouterr().out == ("wrote projects/the-long-winter/project.yaml: fill it in, then run "
+                                       "'coprod check projects/the-long-winter'\n")
+    assert main(["check", "projects/the-long-winter"]) == 0
+    loaded = load_project(tmp_path / "projects" / "the-long-winter" / "project.yaml")
+    assert loaded.project.film.title == "The Long Winter"
+    assert loaded.project.draft.date == dt.date.today()
+
+
+def test_the_starter_shows_every_section_with_comments() -> None:
+    text = starter("x", dt.date(2027, 1, 4))
+    from coprod.model import Project
+
+    for section in Project.model_fields:
+        assert f"\n{section}:" in text, section
+    assert text.count("#") > 40
+    assert "date: 2027-01-04" in text
+
+
+def test_new_never_overwrites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "projects" / "taken"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text("mine\n", encoding="utf-8")
+    assert main(["new", "taken"]) == 2
+    assert capsys.readouterr().err == ("coprod: projects/taken/project.yaml: the project already exists; "
+                                       "coprod new never overwrites a file (choose another SLUG or edit "
+                                       "that file)\n")
+    assert (folder / "project.yaml").read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.parametrize("slug", ["The_Film", "film-", "../escape", "a/b", "", "é"])
+def test_new_refuses_a_bad_slug(slug: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", slug]) == 2
+    assert capsys.readouterr().err == (f"coprod: expected a SLUG of lower-case letters, digits and hyphens "
+                                       f"such as the-salt-road, found {slug!r}\n")
+    assert not (tmp_path / "projects").exists()
