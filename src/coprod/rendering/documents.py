@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta as jinja_meta
+from jinja2 import nodes
 
 from coprod import __version__
 from coprod.analysis.eligibility.catalog import FrameworkCatalog
@@ -100,6 +101,7 @@ class DocumentRenderer:
         self.levels = tuple(Decimal(level) for level in levels)
         self._catalog = catalog
         self._uses: dict[str, frozenset[str]] = {}
+        self._terms: dict[str, frozenset[str]] = {}
 
     # --- planning -----------------------------------------------------------------------------------
 
@@ -135,6 +137,22 @@ class DocumentRenderer:
                     pending.append(included)
             self._uses[name] = frozenset(seen)
         return self._uses[name]
+
+    def defined_terms(self, name: str) -> frozenset[str]:
+        """Every term that *name* and its includes define with ``define("...")``, under any condition."""
+        if name in self._terms:
+            return self._terms[name]
+        terms: set[str] = set()
+        assert self.env.loader is not None
+        for used in self.templates_used(name):
+            tree = self.env.parse(self.env.loader.get_source(self.env, used)[0], used)
+            for block in tree.find_all(nodes.CallBlock):
+                call = block.call
+                if isinstance(call.node, nodes.Name) and call.node.name == "define" and call.args and \
+                        isinstance(call.args[0], nodes.Const):
+                    terms.add(str(call.args[0].value))
+        self._terms[name] = frozenset(terms)
+        return self._terms[name]
 
     # --- rendering ----------------------------------------------------------------------------------
 
@@ -181,7 +199,7 @@ class DocumentRenderer:
             view = checklist_view(project, spec.partner, framework, clause_numbers)
         else:
             view = readiness_view(project, analysis, framework)
-        outline = Outline(self.env, drafting_notes(notes), clean)
+        outline = Outline(self.env, drafting_notes(notes), clean, self.defined_terms(spec.template))
         context = {f.name: getattr(view, f.name) for f in fields(view)}
         context.update(outline.helpers())
         context["table"] = table

@@ -14,7 +14,6 @@ import dataclasses
 import re
 import types
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,14 +158,6 @@ class _Checker:
             self.visit(child)
 
 
-def _defined_terms(tree: nodes.Template) -> Iterator[str]:
-    for block in tree.find_all(nodes.CallBlock):
-        call = block.call
-        if isinstance(call.node, nodes.Name) and call.node.name == "define" and call.args and \
-                isinstance(call.args[0], nodes.Const):
-            yield str(call.args[0].value)
-
-
 def _uses_definitions(tree: nodes.Template) -> bool:
     return any(isinstance(call.node, nodes.Name) and call.node.name == "definitions"
                for call in tree.find_all(nodes.Call))
@@ -215,12 +206,11 @@ class TemplateLinter:
                 checker.visit(tree)
                 problems += checker.problems
             if any(_uses_definitions(tree) for tree in trees.values()):
-                problems += self._terms(trees)
+                problems += self._terms(trees, set(self.renderer.defined_terms(document)))
         unique = sorted(set(problems), key=lambda p: (p.template, p.line, p.message))
         return sorted(reports.values(), key=lambda r: r.name), unique
 
-    def _terms(self, trees: dict[str, nodes.Template]) -> list[LintProblem]:
-        terms = {term for tree in trees.values() for term in _defined_terms(tree)}
+    def _terms(self, trees: dict[str, nodes.Template], terms: set[str]) -> list[LintProblem]:
         problems = []
         for name, tree in trees.items():
             for data in tree.find_all(nodes.TemplateData):

@@ -85,6 +85,9 @@ class Outline:
     env: jinja2.Environment
     notes: Sequence[Note] = ()
     clean: bool = False
+    known_terms: frozenset[str] = frozenset()
+    """Every term the document's templates can define; using one whose definition a condition left out
+    is an error."""
     headings: dict[str, Heading] = field(default_factory=dict)
     _stack: list[Heading] = field(default_factory=list)
     _top_clauses: int = 0
@@ -208,6 +211,15 @@ class Outline:
                     pending.append(str(definition))
         return sorted(used, key=str.casefold)
 
+    def _check_terms(self, text: str) -> None:
+        for term in sorted(self.known_terms - set(self._definitions)):
+            match = _term_pattern(term).search(text)
+            if match:
+                line = text[: match.start()].split("\n")[-1][-60:]
+                raise TemplateError(f"the document uses the defined term '{term}' but a condition left "
+                                    f"its definition out (…{line}{match.group()}…); make the text that "
+                                    "uses it conditional too, or the definition unconditional")
+
     def _definition_list(self, text: str) -> str:
         lines = [f"“**{escape(term)}**” {self._definitions[term]}" for term in self.used_terms(text)]
         return "\n\n".join(lines)
@@ -227,7 +239,9 @@ class Outline:
         """Resolve references, notes and definitions, and tidy blank lines; the final Markdown."""
         text = markdown
         if _DEFINITIONS in text:
-            text = text.replace(_DEFINITIONS, self._definition_list(text.replace(_DEFINITIONS, "")))
+            body = text.replace(_DEFINITIONS, "")
+            self._check_terms(body)
+            text = text.replace(_DEFINITIONS, self._definition_list(body))
         text = self._place_notes(_REF.sub(self._resolve, text))
         text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
         return text + "\n"

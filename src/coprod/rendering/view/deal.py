@@ -159,7 +159,10 @@ def rights_table(project: Project) -> Table:
     if sales is not None:
         where = Safe("Rest of the world") if sales.territories == "rest_of_world" else \
             safe_join(country_name(code) for code in sales.territories)
-        rows.append((where, sales.agent, "through the Collection Account", "—"))
+        rows.append((where, sales.agent, "through the Collection Account" if project.recoupment.
+                     collection_account else "through the Delegate Producer", "—"))
+    if not rows:
+        rows.append(("Worldwide", "all the Co-Producers jointly", "as the Co-Producers agree", "—"))
     return Table(("Territories", "Exploited by", "Receipts", "Rationale"), tuple(rows))
 
 
