@@ -236,7 +236,7 @@ def styles_xml() -> str:
                 '<w:tabs><w:tab w:val="right" w:pos="9026"/></w:tabs>'
                 '<w:spacing w:after="0"/><w:jc w:val="left"/>'
             ),
-            rpr='<w:sz w:val="18"/><w:szCs w:val="18"/><w:color w:val="595959"/>',
+            rpr='<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
         ),
         _style("Footer", "footer", based_on="Header"),
         _style(
