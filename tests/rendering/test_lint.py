@@ -43,7 +43,8 @@ def test_an_unknown_variable_a_bad_field_and_an_undefined_term_are_reported(tmp_
     })
     _, problems = linter.check()
     assert [str(problem) for problem in problems] == [
-        "clauses/credits.md.j2:2: unknown variable 'producer_name': not a field of AgreementView nor a helper",
+        "clauses/credits.md.j2:2: unknown variable 'producer_name': not a field of AgreementView nor a "
+        "helper",
         "clauses/delivery.md.j2:2: 'Laboratory Access Letter' looks like a defined term but is never defined "
         "(define it in clauses/definitions.md.j2 or write it in lower case)",
         "clauses/production.md.j2:9: 'SpendView' has no field 'county' (in 'row.county')",
