@@ -12,7 +12,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis.eligibility.schema import AidIntensity, Framework
-from coprod.analysis.figures import cents, money, pct, percent_of, pp
+from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp
 from coprod.analysis.findings import ARITHMETIC, Finding, Severity
 from coprod.model.finance import PUBLIC_SUPPORT, FinanceSource, FinanceStatus
 from coprod.model.project import Project
@@ -92,7 +92,7 @@ def _partner(project: Project, index: int) -> PartnerFinance:
     confirmed = _sum(project, (line for line in lines if line.status is FinanceStatus.CONFIRMED))
     declared = project.budget.total * partner.share / 100
     return PartnerFinance(partner=partner.id, company=partner.company, country=partner.country,
-                          contribution=cents(contribution), declared_share=partner.share,
+                          contribution=cents(contribution), declared_share=partner.share.quantize(RATIO),
                           computed_share=percent_of(contribution, project.budget.total),
                           difference=cents(contribution - declared), confirmed=cents(confirmed),
                           public_support=cents(public), net_cost=cents(contribution - public))
@@ -103,7 +103,7 @@ def summarise(project: Project) -> FinanceSummary:
     total = _sum(project, project.financing)
     public = _sum(project, (line for line in project.financing if line.type in PUBLIC_SUPPORT))
     return FinanceSummary(
-        currency=project.structure.currency, budget=project.budget.total, total=cents(total),
+        currency=project.structure.currency, budget=cents(project.budget.total), total=cents(total),
         gap=cents(project.budget.total - total), public_support=cents(public),
         by_partner=tuple(_partner(project, i) for i in range(len(project.partners))),
         by_territory=_totals(project, lambda line: line.territory, total),

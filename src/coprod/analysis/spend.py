@@ -11,7 +11,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis.eligibility.schema import Framework, TerritorialSpendCaps
-from coprod.analysis.figures import cents, money, pct, percent_of, pp
+from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp
 from coprod.analysis.findings import ARITHMETIC, Finding, Severity
 from coprod.model.money import Money
 from coprod.model.parties import PartnerRole
@@ -79,8 +79,8 @@ def summarise(project: Project) -> SpendSummary:
         amount = budget.spend_by_country.get(country, Decimal(0))
         percent = percent_of(amount, budget.total)
         share = shares.get(country, Decimal(0))
-        by_country.append(CountrySpend(country=country, amount=amount, percent=percent, financial_share=share,
-                                       deviation=percent - share))
+        by_country.append(CountrySpend(country=country, amount=cents(amount), percent=percent,
+                                       financial_share=share.quantize(RATIO), deviation=percent - share))
     obligations = []
     for line in project.financing:
         if line.spend_obligation is None:
@@ -89,9 +89,9 @@ def summarise(project: Project) -> SpendSummary:
         required = project.rates.to_base(Money(line.spend_obligation, project.money(line).currency)).amount
         obligations.append(SpendObligation(
             line=line.id, territory=line.territory, aid=cents(aid), obligation=cents(required),
-            planned=budget.spend_by_country.get(line.territory, Decimal(0)),
+            planned=cents(budget.spend_by_country.get(line.territory, Decimal(0))),
             percent_of_aid=percent_of(required, aid), percent_of_budget=percent_of(required, budget.total)))
-    return SpendSummary(currency=project.structure.currency, budget=budget.total,
+    return SpendSummary(currency=project.structure.currency, budget=cents(budget.total),
                         by_country=tuple(by_country), obligations=tuple(obligations))
 
 

@@ -1,11 +1,11 @@
-"""``coprod check [PROJECT ...]``: validate project files and report every problem.
+"""``coprod check [PROJECT ...]``: validate project files, analyse the deals, report every finding.
 
-For each project: load it (`coprod.loading.load_project`), then `review` it. This first version reviews
-nothing beyond the file itself; the deal analysis plugs into `review`, which returns the problems found
-and whether they make the check fail.
+For each project: load it (`coprod.loading.load_project`), then `review` it: the deal analysis
+(`coprod.analysis.analyse`) with the built-in frameworks and the user's own (a ``frameworks/`` folder next
+to ``projects/``, or ``--frameworks-dir``). The report's wording lives in `coprod.commands.check_report`.
 
-Exit status: 0 when every project is valid, 2 when a file is invalid or unreadable (as for bad input
-everywhere in coprod).
+Exit status: 0 when no project has errors; 1 when a project has errors (or warnings, with ``--strict``);
+2 when a file is invalid or unreadable (as for bad input everywhere in coprod).
 """
 
 from __future__ import annotations
@@ -13,13 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coprod.errors import InputError, Problem
 
 if TYPE_CHECKING:
+    from coprod.analysis.eligibility.catalog import FrameworkCatalog
+    from coprod.commands.check_report import ProjectCheck
     from coprod.loading import LoadedProject
 
 
@@ -27,74 +28,73 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """PROJECT folders or files, and ``--json``."""
     parser.add_argument("projects", nargs="*", metavar="PROJECT",
                         help="a project folder or its project.yaml (default: every project under projects/)")
-    parser.add_argument("--json", action="store_true", help="print one JSON report on standard output")
-
-
-@dataclass
-class Report:
-    """What checking one project file found."""
-
-    path: Path
-    problems: list[Problem] = field(default_factory=list)
-    summary: str = ""
-    exit_code: int = 0
+    parser.add_argument("--json", action="store_true", help="print one JSON report on standard output "
+                        "(schema: docs/check-json.md)")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    parser.add_argument("--rules", action="store_true", help="list every eligibility rule and its outcome")
+    parser.add_argument("--frameworks-dir", action="append", type=Path, default=[], metavar="DIR",
+                        help="also read framework files from DIR (besides frameworks/ next to projects/)")
+    parser.add_argument("--frameworks", action="store_true",
+                        help="list the frameworks a project can name, then exit")
 
 
 def run(args: argparse.Namespace) -> int:
     """Check every project named (or every project), print the reports, return the worst exit status."""
+    from coprod.commands.check_report import document, format_frameworks
     from coprod.loading.discover import find_projects
+    from coprod.loading.frameworks import USER_FOLDER, load_catalog
 
-    reports = [check_file(path) for path in find_projects(args.projects, Path.cwd())]
+    if args.frameworks:
+        sys.stdout.write(format_frameworks(load_catalog([Path.cwd() / USER_FOLDER, *args.frameworks_dir])))
+        return 0
+    checks = [check_file(path, args.frameworks_dir) for path in find_projects(args.projects, Path.cwd())]
     if args.json:
-        json.dump({"projects": [_as_json(report) for report in reports]}, sys.stdout, indent=2,
-                  ensure_ascii=False)
+        json.dump(document(checks, strict=args.strict), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        for report in reports:
-            _print(report)
-    return max(report.exit_code for report in reports)
+        for check in checks:
+            _print(check, args)
+    return max(check.exit_code(args.strict) for check in checks)
 
 
-def check_file(path: Path) -> Report:
+def check_file(path: Path, framework_dirs: list[Path] | None = None) -> ProjectCheck:
     """Load the project file at *path* and review it."""
+    from coprod.commands.check_report import ProjectCheck
     from coprod.loading import load_project
     from coprod.loading.project import shown_path
 
     try:
         loaded = load_project(path)
     except InputError as error:
-        return Report(shown_path(path), list(error.problems), "invalid", InputError.exit_code)
-    return review(loaded)
+        return ProjectCheck(shown_path(path), path.resolve().parent.name, problems=error.problems)
+    return review(loaded, catalog_for(loaded.path, framework_dirs or []))
 
 
-def review(loaded: LoadedProject) -> Report:
-    """Review a valid project. The place where the deal analysis plugs in (its findings become problems)."""
-    project = loaded.project
-    structure = project.structure
-    kind = f"official, {structure.framework}" if structure.kind == "official" else "creative"
-    return Report(loaded.source_map.file, [], f"valid ({project.film.title}; {kind})")
+def catalog_for(project_file: Path, extra: list[Path]) -> FrameworkCatalog:
+    """The built-in frameworks, those next to the project's ``projects/`` folder, and those in *extra*."""
+    from coprod.loading.frameworks import load_catalog, user_folder
+
+    return load_catalog([user_folder(project_file), *extra])
 
 
-def _print(report: Report) -> None:
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
-    print(f"{report.path}: {report.summary}")
+def review(loaded: LoadedProject, catalog: FrameworkCatalog) -> ProjectCheck:
+    """Analyse a valid project; a framework id the catalog lacks is a problem at ``structure.framework``."""
+    from coprod.analysis.eligibility.verdict import UnknownFrameworkError
+    from coprod.commands.check_report import analysed
+
+    try:
+        return analysed(loaded, catalog)
+    except UnknownFrameworkError as error:
+        problem = Problem(loaded.source_map.locate(error.path), str(error))
+        return ProjectCheck(loaded.source_map.file, loaded.slug, problems=(problem,))
 
 
-def _as_json(report: Report) -> dict[str, Any]:
-    return {
-        "path": str(report.path),
-        "valid": report.exit_code == 0,
-        "summary": report.summary,
-        "problems": [
-            {"file": str(p.location.file), "line": p.location.line, "column": p.location.column,
-             "field": _field(p), "message": p.message}
-            for p in report.problems
-        ],
-    }
+def _print(check: ProjectCheck, args: argparse.Namespace) -> None:
+    from coprod.commands.check_report import format_text
 
-
-def _field(problem: Problem) -> str:
-    from coprod.location import format_path
-
-    return format_path(problem.location.field_path)
+    if check.analysis is None:  # invalid: problems on standard error, as for bad input everywhere
+        for problem in check.problems:
+            print(problem, file=sys.stderr)
+        print(f"{check.path}: invalid")
+        return
+    sys.stdout.write(format_text(check, strict=args.strict, rules=args.rules))

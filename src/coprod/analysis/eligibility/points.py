@@ -84,11 +84,15 @@ def score(deal: Deal, elements: Sequence[PointsElement], eligible: set[str],
 
 
 def _missed(scores: Sequence[ElementScore]) -> str:
+    """The elements that fell short: those nobody holds, then those held from outside the parties."""
+    absent = [s.element.replace("_", " ") for s in scores if not s.holders]
+    outside = [f"{s.element.replace('_', ' ')} ({', '.join(h.nationality for h in s.holders)}) "
+               f"{points(s.earned)}/{points(s.points)}" for s in scores if s.holders and s.earned < s.points]
     parts = []
-    for s in scores:
-        if s.earned < s.points:
-            who = ", ".join(h.nationality for h in s.holders) or "not listed"
-            parts.append(f"{s.element.replace('_', ' ')} ({who}) {points(s.earned)}/{points(s.points)}")
+    if absent:
+        parts.append(f"not in the file: {', '.join(absent)}")
+    if outside:
+        parts.append(f"held outside the parties: {'; '.join(outside)}")
     return "; ".join(parts)
 
 
@@ -113,9 +117,9 @@ def points_rule(deal: Deal, rule: Points) -> RuleOutcome:
     if earned < rule.threshold:
         findings.append(deal.finding(rule, "points.below-threshold",
                                      f"The film scores {points(earned)} of {points(total)} points, below the "
-                                     f"{points(rule.threshold)} needed; elements short: {missed}",
+                                     f"{points(rule.threshold)} needed ({missed})",
                                      ("key_creatives",)))
-    detail = f"; elements short: {missed}" if missed else ""
+    detail = f" ({missed})" if missed else ""
     return conclude(deal, rule, findings, f"The film scores {points(earned)} of {points(total)} points, "
                                           f"at least {points(rule.threshold)} needed{detail}.")
 
