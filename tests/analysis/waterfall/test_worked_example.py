@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
+from waterfall_support import read_yaml, variant
 
 from coprod.analysis.waterfall import Receipts, WaterfallResult, break_even, scenarios
 from coprod.analysis.waterfall.plan import Pool
 from coprod.analysis.waterfall.report import money
 from coprod.model.consistency import check_consistency
 from coprod.model.project import Project
-
-Variant = Callable[[str, Mapping[str, Any]], Project]
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "waterfall.md"
 POOLS = {Pool.FINANCIERS: "financiers' pool", Pool.TALENT_FROM_PRODUCERS: "talent, from the producers' pool",
@@ -29,11 +26,11 @@ def doc() -> str:
 
 
 @pytest.fixture(scope="module")
-def project(doc: str, make_variant: Variant, exact_yaml: Callable[[str], Any]) -> Project:
+def project(doc: str) -> Project:
     section = doc.split("## Worked example", 1)[1]
     block = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
     assert block is not None
-    project = make_variant("the-salt-road", exact_yaml(block.group(1)))
+    project = variant("the-salt-road", read_yaml(block.group(1)))
     assert check_consistency(project) == []
     return project
 

@@ -1,0 +1,141 @@
+"""Properties of the engine over generated waterfalls and receipts (docs/waterfall.md)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from waterfall_strategies import PARTNERS, cents, waterfalls
+from waterfall_support import variant
+
+from coprod.analysis.waterfall import Receipts, WaterfallResult, break_even, run_waterfall
+from coprod.analysis.waterfall.engine import flow
+from coprod.analysis.waterfall.plan import compile_plan, owed
+from coprod.model.consistency import check_consistency
+from coprod.model.project import Project
+from coprod.model.recoupment import CorridorTier, DefermentTier, ExpenseTier, FeeTier, RecoupTier
+
+CENT = Fraction(1, 100)
+
+
+def project_of(sections: dict[str, Any]) -> Project:
+    project = variant("the-salt-road", sections)
+    assert check_consistency(project) == []
+    return project
+
+
+@st.composite
+def receipts(draw: st.DrawFn, high: int = 10**9) -> Receipts:
+    kept = draw(st.dictionaries(st.sampled_from(PARTNERS), cents(0, high), max_size=3))
+    return Receipts(draw(cents(0, high)), kept)
+
+
+def keep_known(project: Project, given: Receipts) -> Receipts:
+    """*given* without receipts for partners that keep no territory in *project*."""
+    keepers = {entry.partner for entry in project.rights.territories}
+    return Receipts(given.collection, {p: a for p, a in given.kept.items() if p in keepers})
+
+
+def totals(result: WaterfallResult) -> dict[str, Fraction]:
+    out: dict[str, Fraction] = {}
+    for payment in result.payments:
+        out[payment.payee] = out.get(payment.payee, Fraction(0)) + payment.exact
+    return out
+
+
+@given(waterfalls(), receipts())
+def test_payouts_add_up_to_the_receipts_and_each_line_is_within_a_cent(sections: dict[str, Any],
+                                                                       given: Receipts) -> None:
+    project = project_of(sections)
+    result = run_waterfall(project, keep_known(project, given))
+    assert result.total_paid == result.receipts.total
+    assert sum((payment.exact for payment in result.payments), Fraction(0)) == result.receipts.total
+    for payment in result.payments:
+        assert payment.amount == payment.amount.quantize(Decimal("0.01"))
+        assert abs(Fraction(payment.amount) - payment.exact) < CENT
+        assert payment.exact >= 0
+
+
+@given(waterfalls(), receipts(), cents(0, 10**9), st.dictionaries(st.sampled_from(PARTNERS), cents(0, 10**9)))
+def test_no_party_gets_less_from_more_receipts(sections: dict[str, Any], low: Receipts, more: Decimal,
+                                               more_kept: dict[str, Decimal]) -> None:
+    project = project_of(sections)
+    low = keep_known(project, low)
+    kept = {partner: low.kept.get(partner, Decimal(0)) + more_kept.get(partner, Decimal(0))
+            for partner in set(low.kept) | set(more_kept)}
+    high = keep_known(project, Receipts(low.collection + more, kept))
+    before, after = totals(run_waterfall(project, low)), totals(run_waterfall(project, high))
+    for payee, amount in before.items():
+        assert after[payee] >= amount, payee
+
+
+@given(waterfalls(), receipts())
+def test_pari_passu_members_are_paid_in_proportion_to_what_they_are_still_owed(sections: dict[str, Any],
+                                                                              given: Receipts) -> None:
+    project = project_of(sections)
+    result = run_waterfall(project, keep_known(project, given))
+    corridor = {p.payee: p.exact for p in result.payments if p.kind == "corridor"}
+    for index, tier in enumerate(project.recoupment.waterfall):
+        if not isinstance(tier, RecoupTier):
+            continue
+        paid = {p.payee: p.exact for p in result.payments if p.tier_index == index}
+        due = {line: Fraction(owed(project, line)) - corridor.get(line, Fraction(0))
+               for line in tier.pari_passu}
+        first = tier.pari_passu[0]
+        for line in tier.pari_passu[1:]:
+            assert paid[line] * due[first] == paid[first] * due[line]
+
+
+@given(waterfalls(), receipts())
+def test_no_cap_or_entitlement_is_exceeded(sections: dict[str, Any], given: Receipts) -> None:
+    project = project_of(sections)
+    result = run_waterfall(project, keep_known(project, given))
+    by_tier = {p.tier_index: p.exact for p in result.payments if p.tier_index is not None}
+    recouped: dict[str, Fraction] = {}
+    for p in result.payments:
+        if p.kind in ("corridor", "recoup"):
+            recouped[p.payee] = recouped.get(p.payee, Fraction(0)) + p.exact
+    for index, tier in enumerate(project.recoupment.waterfall):
+        if isinstance(tier, FeeTier | CorridorTier) and tier.cap is not None:
+            assert by_tier[index] <= tier.cap
+        if isinstance(tier, ExpenseTier):
+            assert by_tier[index] <= min(tier.cap, tier.incurred if tier.incurred is not None else tier.cap)
+        if isinstance(tier, DefermentTier):
+            assert by_tier[index] <= tier.amount
+        if isinstance(tier, CorridorTier) and tier.until_recouped:
+            assert recouped[tier.payee] <= owed(project, tier.payee)
+        if isinstance(tier, RecoupTier):
+            for line in tier.pari_passu:
+                assert recouped[line] <= owed(project, line)
+    for entry in project.rights.territories:
+        kept = next(p.exact for p in result.payments if p.kind == "kept" and p.payee == entry.partner)
+        if entry.common_pot_above is not None:
+            assert kept <= entry.common_pot_above
+
+
+@settings(max_examples=40, deadline=None)
+@given(waterfalls())
+def test_break_even_is_the_first_cent_that_pays_in_full(sections: dict[str, Any]) -> None:
+    project = project_of(sections)
+    plan = compile_plan(project)
+    points = break_even(project)
+    for party, point in zip(plan.recouping, points.parties, strict=True):
+        assert point.line == party.line_id
+        if point.receipts is None:
+            continue
+
+        def repaid(amount: Decimal, lines: tuple[int, ...] = party.payment_lines) -> Fraction:
+            amounts = flow(plan, Fraction(amount)).amounts
+            return sum((amounts[line] for line in lines), Fraction(0))
+
+        assert repaid(point.receipts) >= point.entitlement
+        if point.receipts > 0:
+            assert repaid(point.receipts - Decimal("0.01")) < point.entitlement
+    if points.net_profits_from is not None:
+        split = plan.split_index
+        assert flow(plan, Fraction(points.net_profits_from)).reaches[split] > 0
+        if points.net_profits_from > 0:
+            assert flow(plan, Fraction(points.net_profits_from) - CENT).reaches[split] == 0

@@ -1,0 +1,101 @@
+"""Hypothesis strategies: random but consistent waterfall sections over The Salt Road's partners."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import strategies as st
+
+PARTNERS = ("aurora", "nord", "vltava")  # The Salt Road's partners, whose copyright is 60/25/15
+
+
+def cents(low: int, high: int) -> st.SearchStrategy[Decimal]:
+    return st.integers(low, high).map(lambda n: Decimal(n).scaleb(-2))
+
+
+def percents(high: int = 100) -> st.SearchStrategy[Decimal]:
+    return st.integers(0, high * 100).map(lambda n: Decimal(n).scaleb(-2))
+
+
+@st.composite
+def finance_lines(draw: st.DrawFn) -> list[dict[str, Any]]:
+    count = draw(st.integers(1, 4))
+    return [{"id": f"line-{index}", "partner": draw(st.sampled_from(PARTNERS)), "territory": "IT",
+             "type": "equity", "source": f"Investor {index}", "amount": draw(cents(100, 10**8)),
+             "currency": draw(st.sampled_from([None, "CZK"])), "status": "confirmed", "recoupable": True,
+             "premium": draw(percents(50))} for index in range(count)]
+
+
+@st.composite
+def kept_territories(draw: st.DrawFn) -> list[dict[str, Any]]:
+    keepers = draw(st.lists(st.sampled_from(PARTNERS), unique=True, max_size=3))
+    countries = {"aurora": ["IT"], "nord": ["BE"], "vltava": ["CZ"]}
+    return [{"partner": partner, "countries": countries[partner],
+             "common_pot_above": draw(st.none() | cents(0, 10**7))} for partner in keepers]
+
+
+@st.composite
+def _tier(draw: st.DrawFn, kind: str, position: int, grouped: set[str], corridored: set[str],
+          ids: list[str]) -> dict[str, Any] | None:
+    name = f"Tier {position}"
+    basis = draw(st.sampled_from(["at_source", "at_tier"]))
+    if kind == "fee":
+        payee = draw(st.sampled_from(["cam", "sales_agent", *PARTNERS]))
+        return {"kind": "fee", "name": name, "payee": payee,
+                "percent": draw(percents()), "basis": basis, "cap": draw(st.none() | cents(1, 10**7))}
+    if kind == "expense":
+        return {"kind": "expense", "name": name, "payee": "sales_agent", "cap": draw(cents(1, 10**7)),
+                "incurred": draw(st.none() | cents(0, 10**7))}
+    if kind == "deferment":
+        return {"kind": "deferment", "name": name, "payee": "director", "amount": draw(cents(1, 10**7))}
+    if kind == "corridor":
+        free = [line for line in ids if line not in grouped and line not in corridored]
+        recouping: bool = draw(st.booleans())
+        if free and recouping:
+            payee = draw(st.sampled_from(free))
+            corridored.add(payee)
+            return {"kind": "corridor", "name": name, "payee": payee, "percent": draw(percents()),
+                    "basis": basis, "until_recouped": True, "cap": draw(st.none() | cents(1, 10**7))}
+        return {"kind": "corridor", "name": name, "payee": draw(st.sampled_from(PARTNERS)),
+                "percent": draw(percents()), "basis": basis, "until_recouped": False,
+                "cap": draw(st.none() | cents(1, 10**7))}
+    free = [line for line in ids if line not in grouped]
+    if not free:
+        return None
+    members = draw(st.lists(st.sampled_from(free), min_size=1, unique=True))
+    grouped.update(members)
+    return {"kind": "recoup", "name": name, "pari_passu": members}
+
+
+@st.composite
+def waterfalls(draw: st.DrawFn) -> dict[str, Any]:
+    """Top-level sections (financing, rights, recoupment) of a consistent project."""
+    lines = draw(finance_lines())
+    ids = [line["id"] for line in lines]
+    kinds = draw(st.lists(st.sampled_from(["fee", "expense", "corridor", "recoup", "deferment"]), max_size=7))
+    grouped: set[str] = set()
+    corridored: set[str] = set()
+    tiers = [tier for position, kind in enumerate(kinds)
+             if (tier := draw(_tier(kind, position, grouped, corridored, ids))) is not None]
+    financiers = draw(percents()) if grouped | corridored else Decimal(0)
+    producers = 100 - financiers
+    talent: list[dict[str, Any]] = []
+    if draw(st.booleans()):
+        talent.append({"payee": "director", "percent_of_net_profits": draw(percents(int(producers)))})
+    if draw(st.booleans()):
+        talent.append({"payee": "writer", "percent_of_net_profits": draw(percents()),
+                       "paid_from": "all_net_profits"})
+    tiers.append({"kind": "split", "name": "Net profits",
+                  "shares": {"financiers": financiers, "producers": producers}, "talent": talent})
+    return {
+        "financing": lines,
+        "rights": {"copyright": {"aurora": 60, "nord": 25, "vltava": 15},
+                   "territories": draw(kept_territories()),
+                   "world_sales": {"agent": "Sales Co", "commission": 20, "expense_cap": "60000",
+                                   "term_years": 10}},
+        "recoupment": {"collection_account": {"manager": "CAM Co"},
+                       "participants": [{"id": "director", "name": "D", "role": "Director"},
+                                        {"id": "writer", "name": "W", "role": "Writer"}],
+                       "waterfall": tiers},
+    }
