@@ -37,6 +37,7 @@ _REF = re.compile(r"\{\{ref:(\d+)\}\}")
 _NOTES = re.compile(r"\{\{notes:([a-z][a-z0-9-]*)\}\}")
 _DEFINITIONS = "{{definitions}}"
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_DOUBLE_STOP = re.compile(r"(?<=\w)\.\.(?=[\s*”)]|$)")
 
 Caller = Callable[[], str]
 
@@ -243,6 +244,8 @@ class Outline:
             self._check_terms(body)
             text = text.replace(_DEFINITIONS, self._definition_list(body))
         text = self._place_notes(_REF.sub(self._resolve, text))
+        # "... Guarantors Inc." followed by the sentence's own full stop prints one full stop.
+        text = _DOUBLE_STOP.sub(".", text)
         text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
         return text + "\n"
 

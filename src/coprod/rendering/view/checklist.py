@@ -56,6 +56,12 @@ class _Context:
     clauses: Mapping[str, str]
     shoot: dt.date | None
 
+    @property
+    def finance_due(self) -> dt.date | None:
+        """Pending finance is due with the application to the authorities, or else by the shoot."""
+        deadline = self.framework.application_deadline if self.framework else None
+        return min((day for day in (deadline, self.shoot) if day is not None), default=None)
+
     def source(self, label: str, fallback: str = "Co-production Agreement") -> Safe:
         number = self.clauses.get(label)
         return Safe("Co-production Agreement, {number}").format(number=number) if number else \
@@ -95,7 +101,7 @@ def _finance(ctx: _Context) -> list[ChecklistItem]:
         else:
             task = Safe("Confirm {source} ({money}, now {status}) and supply the award letter or contract, "
                         "or replace it.").format(source=line.source, money=money, status=line.status.value)
-            items.append(ctx.item(ctx.shoot, task, "finance-pending"))
+            items.append(ctx.item(ctx.finance_due, task, "finance-pending"))
     return items
 
 
