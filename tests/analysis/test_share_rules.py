@@ -1,0 +1,192 @@
+"""Share rules at and around their limits, with DOMAIN.md's numbers, on edited copies of the examples."""
+
+from __future__ import annotations
+
+from analysis_support import analysed_data, codes, example_data, outcome
+
+from coprod.analysis import Analysis
+from coprod.analysis.eligibility.outcome import Status
+from coprod.analysis.findings import Severity
+
+
+def salt_road(aurora: str, nord: str, vltava: str, *, framework: str = "european-convention-2017",
+              countries: tuple[str, str, str] = ("IT", "BE", "CZ"),
+              vltava_role: str = "minority") -> Analysis:
+    """The Salt Road with other shares, countries, framework or role for Vltava."""
+    data = example_data("the-salt-road")
+    data["structure"]["framework"] = framework
+    for partner, share, country in zip(data["partners"], (aurora, nord, vltava), countries, strict=True):
+        partner["share"], partner["country"] = share, country
+    data["partners"][2]["role"] = vltava_role
+    return analysed_data(data)
+
+
+# --- CETS 220, bilateral: each country 10% to 90% (Vltava moved to Belgium makes it bilateral) ---------
+
+def test_a_bilateral_share_of_exactly_10_percent_passes_under_cets_220() -> None:
+    analysis = salt_road("90", "5", "5", countries=("IT", "BE", "BE"))
+    result = outcome(analysis, "ECC17-09")
+    assert result.status is Status.PASSED
+    assert result.reason == ("Shares within 10% to 90% for each country in a bilateral co-production: "
+                             "IT 90%, BE 10%.")
+
+
+def test_a_bilateral_share_of_9_99_percent_fails_under_cets_220() -> None:
+    analysis = salt_road("90.01", "4.99", "5", countries=("IT", "BE", "BE"))
+    result = outcome(analysis, "ECC17-09")
+    assert result.status is Status.FAILED
+    (high, low) = result.findings
+    assert low.code == "share.below-minimum"
+    assert low.message == ("BE's share is 9.99%, below the 10% minimum for each country in a bilateral "
+                           "co-production (CETS 220, rule ECC17-09).")
+    assert low.path == ("partners", 1, "share")
+    assert (low.source.text, low.source.confidence.value) == ("CETS 220, Art. 6(2) (Eurimages summary)", "V")
+    assert high.code == "share.above-maximum"
+    assert high.message.startswith("IT's share is 90.01%, above the 90% maximum")
+    assert not analysis.eligibility or not analysis.eligibility.qualifies
+
+
+def test_the_multilateral_bounds_are_5_and_80_percent_under_cets_220() -> None:
+    assert outcome(salt_road("80", "15", "5"), "ECC17-08").status is Status.PASSED
+    below = outcome(salt_road("80", "15.01", "4.99"), "ECC17-08")
+    assert [f.message for f in below.findings] == [
+        "CZ's share is 4.99%, below the 5% minimum for each country in a multilateral co-production "
+        "(CETS 220, rule ECC17-08)."]
+    above = outcome(salt_road("80.01", "14.99", "5"), "ECC17-08")
+    assert [f.code for f in above.findings] == ["share.above-maximum"]
+    assert above.findings[0].path == ("partners", 0, "share")
+
+
+# --- ratification: one country that has not ratified CETS 220 brings back the 1992 limits --------------
+
+def test_every_country_ratified_so_the_revised_convention_applies() -> None:
+    analysis = salt_road("80", "15", "5")
+    assert analysis.eligibility is not None
+    verdict = analysis.eligibility
+    assert (verdict.instrument, verdict.qualifies) == ("european-convention-2017", True)
+    ratified = outcome(analysis, "ECC17-07")
+    assert ratified.reason == "Every co-producing country (IT, BE, CZ) has ratified CETS 220."
+
+
+def test_one_non_ratifying_country_falls_back_to_the_1992_limits() -> None:
+    analysis = salt_road("80", "15", "5", countries=("IT", "BE", "NL"))
+    verdict = analysis.eligibility
+    assert verdict is not None
+    assert (verdict.framework, verdict.instrument, verdict.qualifies) == (
+        "european-convention-2017", "european-convention-1992", False)
+    fallback = outcome(analysis, "ECC17-07")
+    assert fallback.status is Status.ATTENTION
+    assert fallback.findings[0].message.startswith(
+        "NL has not ratified CETS 220 (according to coprod's ratification table), so ETS 147 applies with "
+        "its own limits (CETS 220, rule ECC17-07).")
+    shares = outcome(analysis, "ECC92-02")
+    assert [f.message for f in shares.findings] == [
+        "IT's share is 80%, above the 70% maximum for each country in a multilateral co-production "
+        "(ETS 147, rule ECC92-02).",
+        "NL's share is 5%, below the 10% minimum for each country in a multilateral co-production "
+        "(ETS 147, rule ECC92-02)."]
+    assert shares.citation.confidence.value == "S"
+    assert analysis.verdict.startswith("Does not qualify under ETS 147 (1 of ")
+
+
+def test_the_1992_convention_cannot_serve_a_bilateral_deal_with_france() -> None:
+    analysis = salt_road("80", "10", "10", countries=("IT", "FR", "FR"))
+    result = outcome(analysis, "ECC92-BI")
+    assert result.status is Status.FAILED
+    assert result.findings[0].message == (
+        "FR reserved the use of ETS 147 for bilateral co-productions; use the bilateral treaty instead "
+        "(ETS 147, rule ECC92-BI).")
+
+
+# --- financial-only participation: 10% to 25% ----------------------------------------------------------
+
+def financial(aurora: str, vltava: str) -> Analysis:
+    return salt_road(aurora, "25", vltava, vltava_role="financial")
+
+
+def test_financial_only_shares_from_10_to_25_percent_pass() -> None:
+    for aurora, vltava in (("65", "10"), ("50", "25")):
+        assert outcome(financial(aurora, vltava), "ECC-05").status is Status.PASSED
+
+
+def test_financial_only_shares_outside_10_to_25_percent_fail() -> None:
+    low = outcome(financial("65.01", "9.99"), "ECC-05")
+    assert low.findings[0].message.startswith(
+        "Vltava Pictures s.r.o. is a financial-only partner with 9.99%; a financial-only share must be from "
+        "10% to 25% of the budget (CETS 220, rule ECC-05).")
+    assert low.findings[0].path == ("partners", 2, "share")
+    assert outcome(financial("49.99", "25.01"), "ECC-05").status is Status.FAILED
+
+
+# --- non-party co-producers: at most 30% together -------------------------------------------------------
+
+def test_non_party_co_producers_may_hold_30_percent() -> None:
+    analysis = salt_road("45", "25", "30", countries=("IT", "BE", "US"))
+    assert outcome(analysis, "ECC-04").reason == "Non-party co-producers (US) hold 30%, within 30%."
+    assert outcome(analysis, "EURIM-NP", "eurimages").status is Status.PASSED
+
+
+def test_non_party_co_producers_above_30_percent_fail_the_convention_and_eurimages() -> None:
+    analysis = salt_road("44.99", "25", "30.01", countries=("IT", "BE", "US"))
+    result = outcome(analysis, "ECC-04")
+    assert result.findings[0].message == (
+        "Co-producers from outside the parties (US) hold 30.01%; the limit is at most 30% in total "
+        "(CETS 220, rule ECC-04).")
+    assert codes(analysis).count("non-party.above-cap") == 2
+    assert outcome(analysis, "EURIM-NP", "eurimages").citation.confidence.value == "S"
+
+
+# --- third-country co-producers -------------------------------------------------------------------------
+
+CA_FR = "Canada\u2013France Agreement (2021)"
+
+
+def canada_france(aurora: str, nord: str, vltava: str) -> Analysis:
+    return salt_road(aurora, nord, vltava, framework="canada-france", countries=("CA", "FR", "CZ"))
+
+
+def test_a_third_country_co_producer_needs_10_percent_under_canada_france() -> None:
+    assert outcome(canada_france("65", "25", "10"), "CA-FR-14T").status is Status.PASSED
+    low = outcome(canada_france("65.01", "25", "9.99"), "CA-FR-14T")
+    assert low.findings[0].message == ("CZ is a third country with 9.99%, below the 10% minimum for a "
+                                       f"third-country co-producer ({CA_FR}, rule CA-FR-14T).")
+
+
+def test_canada_france_films_allow_10_percent_only_with_consent() -> None:
+    consent = outcome(canada_france("80", "12", "8"), "CA-FR-14F")
+    assert consent.status is Status.ATTENTION
+    (finding,) = consent.findings
+    assert finding.severity is Severity.WARNING
+    assert finding.code == "share.exceptional"
+    assert finding.message == (
+        "FR's share is 12%, below the usual 15% minimum but within the exceptional floor of 10%: the "
+        f"authorities must consent ({CA_FR}, rule CA-FR-14F). The 10% floor is only for French-language "
+        "films, with both authorities' consent.")
+    assert outcome(canada_france("80.01", "9.99", "10"), "CA-FR-14F").status is Status.FAILED
+
+
+def italy_brazil(aurora: str, nord: str, vltava: str, vltava_country: str = "CZ") -> Analysis:
+    return salt_road(aurora, nord, vltava, framework="italy-brazil", countries=("IT", "BR", vltava_country))
+
+
+def test_italy_brazil_third_country_share_is_at_most_the_smaller_party_share() -> None:
+    assert outcome(italy_brazil("52", "24", "24"), "IT-BR-12").status is Status.PASSED
+    above = outcome(italy_brazil("52", "23.99", "24.01"), "IT-BR-12")
+    assert [f.code for f in above.findings] == ["third-country.above-party-share"]
+    assert above.findings[0].message.startswith("CZ is a third country with 24.01%, more than the smallest "
+                                                "party share (23.99%)")
+
+
+def test_italy_brazil_each_company_holds_at_least_5_percent() -> None:
+    assert outcome(italy_brazil("75", "20", "5", "BR"), "IT-BR-8C").status is Status.PASSED
+    low = outcome(italy_brazil("75", "20.01", "4.99", "BR"), "IT-BR-8C")
+    assert low.findings[0].message.startswith(
+        "Vltava Pictures s.r.o. (BR)'s share is 4.99%, below the 5% minimum for each company")
+
+
+def test_d_a_ch_shares_between_10_and_20_percent_need_consent() -> None:
+    countries = ("DE", "AT", "CH")
+    consent = salt_road("60", "25", "15", framework="d-a-ch", countries=countries)
+    assert outcome(consent, "DACH-19").status is Status.ATTENTION
+    refused = salt_road("65.01", "25", "9.99", framework="d-a-ch", countries=countries)
+    assert outcome(refused, "DACH-19").status is Status.FAILED
