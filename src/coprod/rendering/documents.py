@@ -97,7 +97,7 @@ class DocumentRenderer:
             levels: Receipt levels of the term sheet's scenarios, per cent of the budget.
             catalog: Frameworks to read the instrument's file from; coprod's own if None.
         """
-        self.env = create_environment(templates)
+        self.env: jinja2.Environment = create_environment(templates)
         self.levels = tuple(Decimal(level) for level in levels)
         self._catalog = catalog
         self._uses: dict[str, frozenset[str]] = {}
