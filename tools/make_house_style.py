@@ -346,7 +346,7 @@ def document_xml() -> str:
         _p("Title", _r("{{ title }}")),
         _p(
             "CoverText",
-            _r("{% if kind in ['agreement', 'term-sheet'] %}between{% else %}prepared for{% endif %}"),
+            _r("{% if contract %}between{% else %}prepared for{% endif %}"),
         ),
         "<w:p>" + _r("{%p for party in parties %}") + "</w:p>",
         _p("CoverParty", _r("{{ party }}")),

@@ -92,12 +92,14 @@ def by_clause(lines: list[str]) -> list[tuple[str, list[str]]]:
     return groups
 
 
-def convert(files: Sequence[Path], folder: Path) -> None:
-    """Convert ``files`` to .txt and .pdf in ``folder`` with one LibreOffice run per format."""
+def convert(
+    files: Sequence[Path], folder: Path, targets: Sequence[str] = ("txt:Text (encoded):UTF8", "pdf")
+) -> None:
+    """Convert ``files`` into ``folder`` with one LibreOffice run per target format."""
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice is needed: apt-get install libreoffice-writer-nogui"
     profile = (folder / "lo-profile").as_uri()  # a private profile: other LibreOffice runs cannot interfere
-    for target in ("txt:Text (encoded):UTF8", "pdf"):
+    for target in targets:
         subprocess.run(
             [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", target,
              "--outdir", str(folder), *(str(path) for path in files)],

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
+import docx
 import pytest
 
-from coprod.rendering.word import WordRenderer
+from coprod.rendering.word import DEFAULT_SHELL, WordRenderer
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +54,22 @@ def test_markdown_lines_number_clauses_and_lists_as_word_does(
         "1.1 Interpretation",
         ["1. first", "2. second", "3. restarted? no: same list", "a bullet", "(a) nested one"],
     )
+
+
+def test_a_shell_saved_by_another_office_suite_still_works(
+    tmp_path: Path, samples: ModuleType, lotext: ModuleType
+) -> None:
+    # A firm edits the shell and saves it: the editor renames style ids and drops the empty comments and
+    # footnotes parts. LibreOffice stands in for that editor here.
+    edited = tmp_path / "edited"
+    lotext.convert([DEFAULT_SHELL], edited, targets=["docx:MS Word 2007 XML"])
+    renderer = WordRenderer(edited / DEFAULT_SHELL.name)
+    output = tmp_path / "small.docx"
+    output.write_bytes(renderer.render(samples.SMALL, samples.meta()))
+    document = docx.Document(str(output))
+    assert [c.text for c in document.comments] == [
+        "Drafting note: Belgium's share is 9.5%, below the 10% minimum (CETS 220, Art. 6) [V]."
+    ]
+    lotext.convert([output], tmp_path, targets=["txt:Text (encoded):UTF8"])
+    word = lotext.word_lines(output)
+    assert lotext.by_clause(word[6:]) == lotext.by_clause(lotext.markdown_lines(samples.SMALL))

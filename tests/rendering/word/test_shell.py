@@ -50,12 +50,21 @@ def test_the_shell_path_is_the_shipped_docx(renderer: WordRenderer) -> None:
 
 
 def test_a_shell_missing_a_style_is_refused_by_name(tmp_path: Path) -> None:
-    path = _variant(tmp_path, "word/styles.xml", 'w:styleId="Checklist"', 'w:styleId="Checklist2"')
+    old = '<w:style w:type="paragraph" w:styleId="Checklist"><w:name w:val="Checklist"/>'
+    new = '<w:style w:type="paragraph" w:styleId="Tasks"><w:name w:val="Tasks"/>'
+    path = _variant(tmp_path, "word/styles.xml", old, new)
     with pytest.raises(TemplateError) as caught:
         WordRenderer(path)
     assert str(caught.value) == (
         f"{path}: the shell lacks styles coprod writes with: Checklist (restyle them, do not delete them)"
     )
+
+
+def test_a_style_whose_id_was_renamed_is_found_by_its_name(tmp_path: Path, samples: ModuleType) -> None:
+    path = _variant(tmp_path, "word/styles.xml", 'w:styleId="BodyText"', 'w:styleId="TextBody"')
+    data = WordRenderer(path).render("# T\n\nSome text.\n", samples.meta())
+    paragraph = docx.Document(io.BytesIO(data)).paragraphs[-1]
+    assert (paragraph.text, paragraph.style.name if paragraph.style else None) == ("Some text.", "Body Text")
 
 
 def test_a_shell_with_broken_jinja_names_part_and_line(tmp_path: Path) -> None:

@@ -127,6 +127,7 @@ def _context(meta: DocumentMeta) -> dict[str, Any]:
         "short_title": meta.short_title,
         "film_title": meta.film_title,
         "kind": meta.kind,
+        "contract": meta.kind in ("agreement", "term-sheet"),
         "parties": list(meta.parties),
         "draft_number": meta.draft_number,
         "draft_date": f"{date.day} {date:%B} {date.year}",

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from coprod.errors import TemplateError
 from coprod.rendering.word.package import Entry, check_well_formed
 from coprod.rendering.word.properties import CUSTOM_NAME, CUSTOM_REL, CUSTOM_TYPE
+from coprod.rendering.word.styles import normalise_style_ids
 from coprod.rendering.word.xml import OFFICE_RELS, W_NS
 
 BODY_MARKER: Final = "<!--coprod:body-->"
@@ -38,6 +39,7 @@ SHELL_VARIABLES: Final = frozenset(
         "short_title",
         "film_title",
         "kind",
+        "contract",
         "parties",
         "draft_number",
         "draft_date",
@@ -46,13 +48,6 @@ SHELL_VARIABLES: Final = frozenset(
     }
 )
 """The names a shell may use; anything else is an error when the shell is loaded, not mid-build."""
-REQUIRED_STYLES: Final = (
-    "Title", "DocumentTitle", "Heading1", "Heading2", "Heading3", "UnnumberedHeading1", "UnnumberedHeading2",
-    "UnnumberedHeading3", "ScheduleHeading", "BodyText", "ListBullet", "ListNumber", "ListContinue",
-    "Checklist", "Quote", "TableText", "CodeBlock", "DefinitionTerm", "Definition", "FootnoteText",
-    "CommentText", "FootnoteReference", "CommentReference", "Hyperlink", "CodeChar", "CheckboxChar",
-    "CoprodTable",
-)  # fmt: skip
 _W = f"{{{W_NS}}}"
 _TAG = re.compile(r"\{[{%]")
 
@@ -114,17 +109,21 @@ def load_shell(path: Path) -> Shell:
     document = _main_part(parts, path)
     _add_custom_properties(parts)
     rels = _relationships(parts, document, path)
-    for kind in ("styles", "numbering", "comments", "footnotes"):
+    for kind in ("styles", "numbering"):
         if kind not in rels:
             raise TemplateError(
                 f"the shell has no {kind} part; rebuild it with tools/make_house_style.py", str(path)
             )
-    _check_styles(parts[rels["styles"]], path)
+    for kind, xml in _DEFAULT_PARTS.items():
+        if kind not in rels:  # Word and LibreOffice drop an empty comments or footnotes part on save
+            rels[kind] = _add_part(parts, document, kind, xml)
+    templated = [document] + [name for kind, name in rels.items() if kind.startswith(("header", "footer"))]
+    others = [rels["numbering"], rels["comments"], rels["footnotes"], *templated]
+    normalise_style_ids(parts, rels["styles"], others, path)
     bullet_num, ordered_abstract, first_free = _list_ids(
         parts[rels["styles"]], parts[rels["numbering"]], path
     )
     env = _environment()
-    templated = [document] + [name for kind, name in rels.items() if kind.startswith(("header", "footer"))]
     templates = {name: _compile(env, name, parts[name], path) for name in templated if _has_tags(parts, name)}
     if BODY_MARKER not in templates[document].render(_probe_context()):
         raise TemplateError("the shell's document has no '{{p body }}' paragraph to hold the body", str(path))
@@ -173,6 +172,33 @@ def _add_custom_properties(parts: dict[str, bytes]) -> None:
     parts.setdefault(CUSTOM_NAME, b"")
 
 
+_DEFAULT_PARTS: Final = {
+    "comments": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="{W_NS}"/>',
+    "footnotes": (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        "</w:footnote></w:footnotes>"
+    ),
+}
+_CONTENT_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
+
+
+def _add_part(parts: dict[str, bytes], document: str, kind: str, xml: str) -> str:
+    """Add a ``kind`` part (comments, footnotes) to the document with its relationship and content type."""
+    folder = posixpath.dirname(document)
+    name = posixpath.join(folder, f"{kind}.xml")
+    parts[name] = xml.encode("utf-8")
+    rels_name = posixpath.join(folder, "_rels", posixpath.basename(document) + ".rels")
+    rel = f'<Relationship Id="rIdCoprod{kind.title()}" Type="{OFFICE_RELS}/{kind}" Target="{kind}.xml"/>'
+    rels = parts[rels_name].decode("utf-8")
+    parts[rels_name] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
+    override = f'<Override PartName="/{name}" ContentType="{_CONTENT_TYPE.format(kind=kind)}"/>'
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    parts["[Content_Types].xml"] = types.replace("</Types>", override + "</Types>").encode("utf-8")
+    return name
+
+
 def _environment() -> SandboxedEnvironment:
     """Sandboxed (the shell is a file a firm edits), autoescaping (values are text, never XML), strict."""
     return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
@@ -181,7 +207,7 @@ def _environment() -> SandboxedEnvironment:
 def _probe_context() -> dict[str, Any]:
     """A context with every shell variable, to find where the body goes."""
     context: dict[str, Any] = dict.fromkeys(SHELL_VARIABLES, "")
-    context.update(kind="agreement", parties=[], draft_number=1, body=Markup(BODY_MARKER))
+    context.update(kind="agreement", contract=True, parties=[], draft_number=1, body=Markup(BODY_MARKER))
     return context
 
 
@@ -233,17 +259,6 @@ def _xml(parts: Mapping[str, bytes], name: str, path: Path) -> Any:
     if name not in parts:
         raise TemplateError(f"the shell has no part {name}; is it a .docx?", str(path))
     return etree.fromstring(parts[name])
-
-
-def _check_styles(styles: bytes, path: Path) -> None:
-    ids = {style.get(f"{_W}styleId") for style in etree.fromstring(styles).iter(f"{_W}style")}
-    missing = [style for style in REQUIRED_STYLES if style not in ids]
-    if missing:
-        raise TemplateError(
-            f"the shell lacks styles coprod writes with: {', '.join(missing)} "
-            "(restyle them, do not delete them)",
-            str(path),
-        )
 
 
 def _list_ids(styles: bytes, numbering: bytes, path: Path) -> tuple[int, int, int]:
