@@ -39,8 +39,8 @@ class ReadinessView:
     framework: FrameworkView | None
     qualifies: bool | None
     """Whether the deal qualifies under its framework; None for a creative co-production."""
-    error_count: int
-    warning_count: int
+    open_findings: str
+    """'2 errors and 1 warning', 'no errors and no warnings'."""
     checks: Table | None
     eligibility: Table | None
     finance: Table
@@ -103,6 +103,12 @@ def _finance(project: Project, analysis: Analysis) -> tuple[Table, Safe, Table]:
     return table, gap, by_status
 
 
+def _count(findings: tuple[Finding, ...], severity: Severity) -> str:
+    number = sum(finding.severity is severity for finding in findings)
+    word = severity.value
+    return f"no {word}s" if number == 0 else f"1 {word}" if number == 1 else f"{number} {word}s"
+
+
 def _two(value: Decimal) -> Decimal:
     """Round a percentage to two decimals for display (the analysis keeps it exact)."""
     return value.quantize(Decimal("0.01"))
@@ -146,8 +152,7 @@ def readiness_view(project: Project, analysis: Analysis,
         draft=draft_view(project), film_title=project.film.title, verdict=analysis.verdict,
         official=project.structure.kind == "official", framework=framework,
         qualifies=None if verdict is None else verdict.qualifies,
-        error_count=sum(f.severity is Severity.ERROR for f in findings),
-        warning_count=sum(f.severity is Severity.WARNING for f in findings),
+        open_findings=f"{_count(findings, Severity.ERROR)} and {_count(findings, Severity.WARNING)}",
         checks=_checks(analysis.readiness.checks), eligibility=_eligibility(analysis),
         finance=finance, finance_gap=gap, finance_by_status=by_status, spend=_spend(analysis),
         findings=_findings(findings))
