@@ -1,7 +1,8 @@
 """Exact figures and the way findings print them: per cent of a whole, money, percentages.
 
-Ratios are kept to four decimals of a percentage point (far below any treaty limit's precision), rounded
-half to even; amounts are exact Decimals, rounded to the cent only when shown or stored in a result.
+Ratios are compared with limits at full Decimal precision (28 significant digits), so 25.00003% is above a
+25% cap; results store them to four decimals (`stored`) and messages show two (`pct`). Amounts are exact
+Decimals, rounded to the cent only when shown or stored in a result.
 """
 
 from __future__ import annotations
@@ -17,10 +18,15 @@ HUNDRED = Decimal(100)
 
 
 def percent_of(part: Decimal, whole: Decimal) -> Decimal:
-    """*part* as a per cent of *whole* (0 when *whole* is 0), to four decimals."""
+    """*part* as a per cent of *whole* (0 when *whole* is 0), at full precision, for comparing with limits."""
     if whole == 0:
         return Decimal(0)
-    return (part * HUNDRED / whole).quantize(RATIO, rounding=ROUND_HALF_EVEN)
+    return part * HUNDRED / whole
+
+
+def stored(value: Decimal) -> Decimal:
+    """A percentage as results store it: four decimals, half to even."""
+    return value.quantize(RATIO, rounding=ROUND_HALF_EVEN)
 
 
 def cents(amount: Decimal) -> Decimal:
@@ -41,9 +47,13 @@ def points(value: Decimal) -> str:
 
 
 def pp(value: Decimal) -> str:
-    """A signed difference in percentage points: '+4.21 pp', '-12 pp'."""
+    """A signed difference in percentage points, to four decimals: '+4.21 pp', '-12 pp', '+10.0105 pp'.
+
+    Four decimals, so a difference just past a tolerance does not print as the tolerance itself.
+    """
     sign = "+" if value > 0 else ""
-    return f"{sign}{pct(value)[:-1]} pp"
+    shown = value.quantize(RATIO, rounding=ROUND_HALF_EVEN).normalize()
+    return f"{sign}{format(shown, 'f')} pp"
 
 
 def money(amount: Decimal, currency: str) -> str:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis.eligibility.schema import AidIntensity, Framework
-from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp
+from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp, stored
 from coprod.analysis.findings import ARITHMETIC, Finding, Severity
 from coprod.model.finance import PUBLIC_SUPPORT, FinanceSource, FinanceStatus
 from coprod.model.project import Project
@@ -80,7 +80,7 @@ def _totals(project: Project, key: Callable[[FinanceSource], str], whole: Decima
     groups: dict[str, list[FinanceSource]] = {}
     for line in project.financing:
         groups.setdefault(key(line), []).append(line)
-    return tuple(Total(key=k, amount=cents(s := _sum(project, lines)), percent=percent_of(s, whole))
+    return tuple(Total(key=k, amount=cents(s := _sum(project, lines)), percent=stored(percent_of(s, whole)))
                  for k, lines in groups.items())
 
 
@@ -93,7 +93,7 @@ def _partner(project: Project, index: int) -> PartnerFinance:
     declared = project.budget.total * partner.share / 100
     return PartnerFinance(partner=partner.id, company=partner.company, country=partner.country,
                           contribution=cents(contribution), declared_share=partner.share.quantize(RATIO),
-                          computed_share=percent_of(contribution, project.budget.total),
+                          computed_share=stored(percent_of(contribution, project.budget.total)),
                           difference=cents(contribution - declared), confirmed=cents(confirmed),
                           public_support=cents(public), net_cost=cents(contribution - public))
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis.eligibility.schema import Framework, TerritorialSpendCaps
-from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp
+from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp, stored
 from coprod.analysis.findings import ARITHMETIC, Finding, Severity
 from coprod.model.money import Money
 from coprod.model.parties import PartnerRole
@@ -79,8 +79,9 @@ def summarise(project: Project) -> SpendSummary:
         amount = budget.spend_by_country.get(country, Decimal(0))
         percent = percent_of(amount, budget.total)
         share = shares.get(country, Decimal(0))
-        by_country.append(CountrySpend(country=country, amount=cents(amount), percent=percent,
-                                       financial_share=share.quantize(RATIO), deviation=percent - share))
+        by_country.append(CountrySpend(country=country, amount=cents(amount), percent=stored(percent),
+                                       financial_share=share.quantize(RATIO),
+                                       deviation=stored(percent - share)))
     obligations = []
     for line in project.financing:
         if line.spend_obligation is None:
@@ -90,7 +91,8 @@ def summarise(project: Project) -> SpendSummary:
         obligations.append(SpendObligation(
             line=line.id, territory=line.territory, aid=cents(aid), obligation=cents(required),
             planned=cents(budget.spend_by_country.get(line.territory, Decimal(0))),
-            percent_of_aid=percent_of(required, aid), percent_of_budget=percent_of(required, budget.total)))
+            percent_of_aid=stored(percent_of(required, aid)),
+            percent_of_budget=stored(percent_of(required, budget.total))))
     return SpendSummary(currency=project.structure.currency, budget=cents(budget.total),
                         by_country=tuple(by_country), obligations=tuple(obligations))
 
@@ -139,8 +141,10 @@ def obligation_cap_findings(project: Project, summary: SpendSummary, rules: Fram
         path = ("financing", line_index, "spend_obligation")
         source = project.financing[line_index].source
         for rule in caps:
-            limits = ((obligation.percent_of_aid, rule.max_percent_of_aid, "of the aid"),
-                      (obligation.percent_of_budget, rule.max_percent_of_budget, "of the budget"))
+            of_aid = percent_of(obligation.obligation, obligation.aid)
+            of_budget = percent_of(obligation.obligation, summary.budget)
+            limits = ((of_aid, rule.max_percent_of_aid, "of the aid"),
+                      (of_budget, rule.max_percent_of_budget, "of the budget"))
             for found, cap, of in limits:
                 if found > cap:
                     findings.append(Finding(
