@@ -13,7 +13,7 @@ from coprod.model.parties import KeyCreative, Locations, Partner
 from coprod.model.production import Control, Delivery, Draft, Insurance, Legal, Milestone
 from coprod.model.recoupment import Recoupment
 from coprod.model.rights import Rights
-from coprod.model.types import Base, Currency, Rate, Text, described
+from coprod.model.types import Base, Currency, Identifier, Rate, described
 
 FORMAT_VERSION = 1
 
@@ -23,7 +23,7 @@ class Structure(Base):
 
     kind: Literal["official", "creative"] = described(
         "official (approved under a treaty framework) or creative (a private deal).")
-    framework: Text | None = described(
+    framework: Identifier | None = described(
         "Framework id for official co-productions, e.g. 'european-convention-2017' "
         "(see `coprod check --frameworks`).", default=None)
     currency: Currency = described("Base currency of the budget and the agreement (ISO 4217).")
