@@ -11,7 +11,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis.eligibility.schema import Framework, TerritorialSpendCaps
-from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp, stored
+from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, stored
 from coprod.analysis.findings import ARITHMETIC, Finding, Severity
 from coprod.model.money import Money
 from coprod.model.parties import PartnerRole
@@ -140,17 +140,19 @@ def obligation_cap_findings(project: Project, summary: SpendSummary, rules: Fram
         line_index = next(i for i, f in enumerate(project.financing) if f.id == obligation.line)
         path = ("financing", line_index, "spend_obligation")
         source = project.financing[line_index].source
+        currency = summary.currency
         for rule in caps:
-            of_aid = percent_of(obligation.obligation, obligation.aid)
-            of_budget = percent_of(obligation.obligation, summary.budget)
-            limits = ((of_aid, rule.max_percent_of_aid, "of the aid"),
-                      (of_budget, rule.max_percent_of_budget, "of the budget"))
-            for found, cap, of in limits:
-                if found > cap:
+            limits = ((obligation.aid, rule.max_percent_of_aid, "of the aid"),
+                      (summary.budget, rule.max_percent_of_budget, "of the budget"))
+            for base, cap, of in limits:
+                allowed = base * cap / 100
+                if obligation.obligation > allowed:
                     findings.append(Finding(
                         code="spend.obligation-above-cap", severity=rule.severity, area=AREA, path=path,
                         source=rules.citation(rule),
-                        message=f"{source} requires spending {pct(found)} {of} in {obligation.territory}; "
+                        message=f"{source} requires spending {money(obligation.obligation, currency)} in "
+                                f"{obligation.territory}, "
+                                f"{pct(percent_of(obligation.obligation, base))} {of}; "
                                 f"a territorial spending obligation may not exceed {pct(cap)} {of} "
-                                f"({rules.instrument}, rule {rule.name}, {pp(found - cap)})."))
+                                f"({money(allowed, currency)}) ({rules.instrument}, rule {rule.name})."))
     return findings
