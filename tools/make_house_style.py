@@ -344,13 +344,12 @@ def document_xml() -> str:
     """The cover page, the body placeholder, and the section with its header and footer."""
     cover = [
         _p("Title", _r("{{ title }}")),
-        _p(
-            "CoverText",
-            _r("{% if contract %}between{% else %}prepared for{% endif %}"),
-        ),
+        "<w:p>" + _r("{%p if parties %}") + "</w:p>",
+        _p("CoverText", _r("{% if contract %}between{% else %}prepared for{% endif %}")),
         "<w:p>" + _r("{%p for party in parties %}") + "</w:p>",
         _p("CoverParty", _r("{{ party }}")),
         "<w:p>" + _r("{%p endfor %}") + "</w:p>",
+        "<w:p>" + _r("{%p endif %}") + "</w:p>",
         _p("CoverDraft", _r("Draft for discussion")),
         _p("CoverText", _r("Draft {{ draft_number }} \u2014 {{ draft_date }}")),
         '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',

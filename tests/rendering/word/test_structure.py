@@ -188,3 +188,24 @@ def test_document_properties_come_from_the_meta(small: bytes) -> None:
     custom = _part(small, "docProps/custom.xml")
     names = [p.get("name") for p in custom]
     assert names == ["coprod draft", "coprod draft date", "coprod coprod", "coprod input"]
+
+
+def test_a_cover_without_parties_has_no_parties_line(renderer: WordRenderer, samples: ModuleType) -> None:
+    data = renderer.render("# Index\n", samples.meta("index", ()))
+    cover = [p.text for p in _open(data).paragraphs[:3]]
+    assert cover == [
+        "Co-production Agreement — The Salt Road",
+        "Draft for discussion",
+        "Draft 3 — 4 May 2026",
+    ]
+
+
+def test_table_columns_share_the_width_by_their_text(renderer: WordRenderer, samples: ModuleType) -> None:
+    markdown = "# T\n\n| No. | Description | Contribution |\n|--|--|--:|\n| 1 | " + "word " * 30 + "| 5 |\n"
+    grid = _part(renderer.render(markdown, samples.meta()), "word/document.xml").findall(
+        ".//w:tblGrid/w:gridCol", NS
+    )
+    widths = [int(col.get(f"{W}w")) for col in grid]
+    assert 9000 <= sum(widths) <= 9026
+    assert widths[1] > widths[2] > widths[0]  # the long text gets the most room
+    assert widths[2] >= len("Contribution") * 120  # the longest word fits

@@ -11,6 +11,9 @@ from coprod.rendering.word import xml
 from coprod.rendering.word.inline import InlineWriter
 
 TEXT_WIDTH = 9026  # twips between the shell's margins on A4; only the columns' proportions matter
+_CHAR_WIDTH = 120  # twips: an average character of the 10-point table text, bold headers included
+_CELL_MARGINS = 240  # twips: the table style's left and right cell margins, with a little air
+_CELL_CAP = 40  # characters: beyond this a cell wraps anyway
 _ALIGN = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
 
 
@@ -38,8 +41,8 @@ def write_table(tokens: Sequence[Token], inline: InlineWriter) -> str:
     """The ``w:tbl`` for the tokens of one table (``table_open`` to ``table_close`` inclusive)."""
     rows = _rows(tokens)
     columns = max((len(row.cells) for row in rows), default=1)
-    width = TEXT_WIDTH // columns
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+    widths = column_widths(rows, columns)
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
     out = [
         '<w:tbl><w:tblPr><w:tblStyle w:val="CoprodTable"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
@@ -51,7 +54,7 @@ def write_table(tokens: Sequence[Token], inline: InlineWriter) -> str:
         props = "<w:cantSplit/><w:tblHeader/>" if row.header else "<w:cantSplit/>"
         out.append(f"<w:tr><w:trPr>{props}</w:trPr>")
         cells = row.cells + [(None, "left")] * (columns - len(row.cells))
-        for content, align in cells:
+        for (content, align), width in zip(cells, widths, strict=True):
             line = content.map[0] + 1 if content is not None and content.map else 0
             runs = inline.runs(content.children or [], line, bold=row.header) if content is not None else ""
             jc = f'<w:jc w:val="{align}"/>'
@@ -64,6 +67,28 @@ def write_table(tokens: Sequence[Token], inline: InlineWriter) -> str:
     # Word needs a paragraph between a table and whatever follows (another table, the section end).
     out.append(xml.paragraph("TableText", ""))
     return "".join(out)
+
+
+def column_widths(rows: Sequence[_Row], columns: int) -> list[int]:
+    """Column widths in twips, shared out by how much text each column holds.
+
+    Each column gets at least room for its longest word (so "Contribution" is not broken), and the rest
+    of the width goes by the length of its longest cell, capped so one long description cannot starve the
+    other columns.
+    """
+    longest_word = [1] * columns
+    longest_cell = [1] * columns
+    for row in rows:
+        for index, (content, _) in enumerate(row.cells):
+            text = content.content if content is not None else ""
+            longest_cell[index] = max(longest_cell[index], min(len(text), _CELL_CAP))
+            longest_word[index] = max(longest_word[index], *(len(word) for word in text.split()), 1)
+    floors = [min(word * _CHAR_WIDTH + _CELL_MARGINS, TEXT_WIDTH // columns * 2) for word in longest_word]
+    spare = max(TEXT_WIDTH - sum(floors), 0)
+    total = sum(longest_cell)
+    widths = [floor + spare * cell // total for floor, cell in zip(floors, longest_cell, strict=True)]
+    scale = TEXT_WIDTH / sum(widths)
+    return [int(width * scale) for width in widths]
 
 
 def _rows(tokens: Sequence[Token]) -> list[_Row]:
