@@ -150,3 +150,11 @@ def test_missing_cam_fee_endless_corridor_unrecouped_line_and_high_premium() -> 
          "or set recoupable: false)."),
         ("waterfall.premium-high", "financing[4].premium",
          "'aurora-equity' recoups a premium of 25%, above the usual 20%.")]
+
+
+def test_an_unknown_corridor_payee_is_reported_once() -> None:
+    project = with_tiers({**CORRIDOR, "payee": "nobody"}, EQUITY, SPLIT)
+    assert [message for _, message in problems(project)] == [
+        "expected a party id (aurora, aurora-equity, be-cca, be-regional-fund, be-shelter, cam, cz-fund, "
+        "cz-incentive, cz-tv, director, it-dist, it-region, it-tax-credit, it-tv, nord, sales_agent, "
+        "screenwriters, vltava, vltava-equity), found 'nobody'"]
