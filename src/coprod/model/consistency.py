@@ -252,12 +252,14 @@ def _waterfall_flow(project: Project) -> Iterator[Inconsistency]:
 
 def _recouped_once(project: Project) -> Iterator[Inconsistency]:
     finance = {line.id: line for line in project.financing}
+    others = ({p.id for p in project.partners} | {p.id for p in project.recoupment.participants}
+              | set(SPECIAL_PAYEES))  # a payee in none of these is reported as unknown by _waterfall
     recouped: dict[str, str] = {}  # finance line id -> the first kind of tier recouping it
     for index, tier in enumerate(project.recoupment.waterfall):
         path: FieldPath = ("recoupment", "waterfall", index)
         if isinstance(tier, CorridorTier) and tier.until_recouped:
             line = finance.get(tier.payee)
-            if line is None or not line.recoupable:
+            if (line is None and tier.payee in others) or (line is not None and not line.recoupable):
                 yield Inconsistency((*path, "payee"),
                                     f"expected a recoupable finance line for a corridor paid until recouped, "
                                     f"found '{tier.payee}'")
