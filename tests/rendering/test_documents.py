@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,37 @@ def test_front_matter_carries_the_document_meta() -> None:
         'film: "The Salt Road"\nparties: ["Nord Lumière SRL"]\ndraft: 3\ndate: "2026-11-20"\n')
     assert document.meta.kind == "checklist"
     assert document.meta.parties == ("Nord Lumière SRL",)
+
+
+def _table(markdown: str, header_start: str) -> list[list[str]]:
+    lines = markdown.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(header_start))
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    return rows
+
+
+def _amount(cell: str) -> Decimal:
+    return Decimal(re.sub(r"[^0-9.]", "", cell))
+
+
+@pytest.mark.parametrize("slug", EXAMPLES)
+def test_scenario_payouts_add_up_to_the_receipts_of_each_column(slug: str) -> None:
+    markdown = rendered(slug)["term-sheet.md"].markdown
+    rows = _table(markdown, "| Payee |")
+    header = next(line for line in markdown.split("\n") if line.startswith("| Payee |"))
+    receipts = [_amount(cell.split("(")[1]) for cell in header.strip("|").split(" | ")[1:]]
+    *payees, total = rows
+    for column, expected in enumerate(receipts, start=1):
+        assert sum(_amount(row[column]) for row in payees) == expected == _amount(total[column])
+
+
+@pytest.mark.parametrize("slug", EXAMPLES)
+def test_contributions_add_up_to_the_budget(slug: str) -> None:
+    rows = _table(rendered(slug)["agreement.md"].markdown, "| Co-Producer | Country | Share |")
+    *partners, total = rows
+    assert sum(_amount(row[3]) for row in partners) == _amount(total[3])
+    assert sum(_amount(row[2]) for row in partners) == 100
