@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -50,3 +51,23 @@ def test_json_with_kept_territory_receipts(slug: str, capsys: pytest.CaptureFixt
         paid = sum((Decimal(payment["amount"]) for payment in scenario["payments"]), Decimal(0))
         assert paid == Decimal(scenario["receipts"]["total"])
     compare(f"{slug}.json", out)
+
+
+
+def keys(value: object) -> set[str]:
+    """Every key name in a JSON document."""
+    if isinstance(value, dict):
+        return set(value).union(*(keys(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(keys(item) for item in value))
+    return set()
+
+
+def test_every_json_key_is_documented() -> None:
+    doc = (ROOT / "docs" / "waterfall-json.md").read_text(encoding="utf-8")
+    document = json.loads((SNAPSHOTS / "the-last-ferry.json").read_text(encoding="utf-8"))
+    scenario = document["scenarios"][0]
+    dynamic = set(scenario["receipts"]["kept_territories"]) | set(scenario["totals"])  # partner and payee ids
+    undocumented = {key for key in keys(document) - dynamic
+                    if not re.search(rf"`([a-z_]+(\[\])?\.)*{key}`", doc)}
+    assert undocumented == set()
