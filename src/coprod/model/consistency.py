@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from coprod.location import FieldPath
+from coprod.model.film import FilmFormat
 from coprod.model.finance import FinanceSource
 from coprod.model.parties import CreativeRole, PartnerRole
 from coprod.model.production import Approvers
@@ -29,7 +30,7 @@ class Inconsistency:
 
 def check_consistency(project: Project) -> list[Inconsistency]:
     """Every cross-field problem in *project*, in file order of the sections."""
-    checks = (_unique_ids, _partner_references, _structure, _currencies, _sums, _roles, _creatives,
+    checks = (_film, _unique_ids, _partner_references, _structure, _currencies, _sums, _roles, _creatives,
               _dates, _waterfall, _waterfall_flow)
     return [problem for check in checks for problem in check(project)]
 
@@ -47,6 +48,15 @@ def _duplicates(ids: Iterable[str], path: FieldPath, key: str, what: str) -> Ite
                                 f"(first used at {path[-1]}[{seen[item]}])")
         else:
             seen[item] = index
+
+
+def _film(project: Project) -> Iterator[Inconsistency]:
+    film = project.film
+    if film.format is FilmFormat.SERIES and film.episodes is None:
+        yield Inconsistency(("film",), "expected episodes for a series, found none")
+    if film.format is not FilmFormat.SERIES and film.episodes is not None:
+        yield Inconsistency(("film", "episodes"),
+                            f"expected episodes only for a series, found them for a {film.format.value}")
 
 
 def _unique_ids(project: Project) -> Iterator[Inconsistency]:
