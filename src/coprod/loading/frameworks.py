@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 from coprod.analysis.eligibility.catalog import FrameworkCatalog, LoadedFramework
 from coprod.analysis.eligibility.schema import Framework
 from coprod.errors import InputError, Problem
-from coprod.loading.yaml_source import parse_yaml
+from coprod.loading.yaml_source import read_tree
 from coprod.location import FieldPath, SourceLocation, SourceMap
 from coprod.model.types import describe
 
@@ -68,18 +68,25 @@ def _message(error: ErrorDetails) -> str:
     return f"expected a valid value ({message[0].lower()}{message[1:]}), found {found}"
 
 
+def _problem(error: ErrorDetails, data: object, values: SourceMap, keys: SourceMap) -> Problem:
+    path = _data_path(data, error["loc"])
+    if error["type"] == "union_tag_invalid":
+        path = (*path, "kind")
+    where = keys if error["type"] == "extra_forbidden" else values
+    return Problem(where.locate(path), _message(error))
+
+
 def parse_framework(text: str, file: Path) -> Framework:
     """Validate the framework file *text* read from *file*; InputError lists every problem with its place."""
-    data, positions = parse_yaml(text, file)
-    source_map = SourceMap(file, positions)
+    tree = read_tree(text, file)  # parse_yaml's values, plus where each key stands (for unknown keys)
+    data, source_map, keys = tree.data, SourceMap(file, tree.values), SourceMap(file, tree.keys)
     if not isinstance(data, dict):
         raise InputError([Problem(source_map.locate(()), "expected a framework: a mapping starting with "
                                                          f"'version: 1', found {describe(data)}")])
     try:
         framework = Framework.model_validate(data)
     except ValidationError as error:
-        problems = [Problem(source_map.locate(_data_path(data, e["loc"])), _message(e))
-                    for e in error.errors(include_url=False)]
+        problems = [_problem(e, data, source_map, keys) for e in error.errors(include_url=False)]
         raise InputError(problems) from None
     if framework.id != file.stem:
         where = source_map.locate(("id",))

@@ -8,11 +8,12 @@ and where the numbers come from (``source``, ``confidence``, ``url``). Code neve
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from coprod.analysis.findings import Citation, Confidence, Severity
@@ -346,7 +347,7 @@ class Framework(Sourced):
 
     version: Literal[1]
     """Version of the framework-file format; 1."""
-    id: str = Field(pattern=r"^[a-z][a-z0-9-]{1,59}$")
+    id: str
     name: Text
     instrument: Text
     """Short citation of the instrument, e.g. 'CETS 220'; prefixes every citation."""
@@ -356,6 +357,14 @@ class Framework(Sourced):
     applies_when_named: list[Text] = Field(default_factory=list)
     """Funds only: the fund applies when a finance line's source or an application milestone names it."""
     rules: list[Rule] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z][a-z0-9-]{1,59}", value):
+            raise PydanticCustomError("framework_id", "expected an id of lower-case letters, digits and '-', "
+                                      "such as 'canada-france', found {found!r}", {"found": value})
+        return value
 
     @model_validator(mode="after")
     def _unique_rule_names(self) -> Self:

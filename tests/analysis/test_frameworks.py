@@ -1,0 +1,123 @@
+"""Framework files: the built-in ones load, numbers carry sources, and a broken file is located exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coprod.analysis.eligibility.schema import CompetentAuthorities, FrameworkKind, LeadTime, Ratification
+from coprod.errors import InputError
+from coprod.loading.frameworks import builtin_catalog, load_catalog, parse_framework, user_folder
+
+REQUIRED = ("european-convention-1992", "european-convention-2017", "canada-france", "canada-uk",
+            "canada-china", "australia", "d-a-ch", "ibero-american", "italy-brazil")
+
+
+def test_every_required_framework_and_the_eurimages_rules_ship_with_coprod() -> None:
+    catalog = builtin_catalog()
+    assert catalog.selectable() == sorted(REQUIRED)
+    eurimages = catalog.get("eurimages")
+    assert eurimages is not None and eurimages.kind is FrameworkKind.FUND
+    assert eurimages.applies_when_named == ["Eurimages"]
+
+
+@pytest.mark.parametrize("framework_id", REQUIRED)
+def test_each_treaty_names_authorities_and_a_lead_time(framework_id: str) -> None:
+    framework = builtin_catalog().get(framework_id)
+    assert framework is not None
+    assert framework.rules_of(CompetentAuthorities), framework_id
+    assert framework.rules_of(LeadTime), framework_id
+    named = [country for country in framework.parties if framework.authority(country) is not None]
+    if len(framework.parties) <= 3:  # a bilateral or trilateral treaty: every party
+        assert named == framework.parties
+    else:
+        assert len(named) >= 8
+
+
+def test_the_revised_convention_falls_back_to_the_1992_rules_per_its_ratification_table() -> None:
+    revised = builtin_catalog().get("european-convention-2017")
+    assert revised is not None
+    (rule,) = revised.rules_of(Ratification)
+    assert isinstance(rule, Ratification)
+    assert rule.fallback == "european-convention-1992"
+    ratified = sorted(entry.country for entry in rule.ratified)
+    assert ratified == ["BE", "CH", "CZ", "DK", "IT", "RO", "SI", "UA"]
+    assert {entry.confidence.value for entry in rule.ratified} == {"V"}
+
+
+GOOD = """\
+version: 1
+id: {id}
+name: Test treaty
+instrument: Test Treaty
+kind: treaty
+source: test
+confidence: V
+parties: [FR, BE]
+rules:
+  - name: T-1
+    kind: share_bounds
+    min: 20
+    max: 80
+    source: Art. 1
+    confidence: V
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("    min: 20\n", "    min: 90\n",
+     "tt.yaml:10:5: rules[0]: expected min at most max, found min 90 above max 80"),
+    ("    kind: share_bounds\n", "    kind: share_bound\n",
+     "tt.yaml:11:11: rules[0].kind: expected a rule kind ('share_bounds', 'financial_only', 'non_party_cap', "
+     "'third_country_minimum', 'party_count', 'points', 'proportionality', 'lead_time', 'ratification', "
+     "'competent_authorities', 'bilateral_use', 'majority_work_location', 'country_spend_minimum', "
+     "'majority_lead_cast', 'minority_creative_contribution', 'creative_nationality', 'majority_from_party', "
+     "'non_party_spend_cap', 'fund_support_cap', 'territorial_spend_caps', 'aid_intensity', 'tolerance'), "
+     "found 'share_bound'"),
+    ("    source: Art. 1\n", "",
+     "tt.yaml:10:5: rules[0].source: expected a value for this required field, found none"),
+    ("    confidence: V\n", "    confidence: maybe\n",
+     "tt.yaml:15:17: rules[0].confidence: expected a valid value (input should be 'V', 'S', 'U' or 'P'), "
+     "found 'maybe'"),
+    ("parties: [FR, BE]", "parties: [FR, XX]",
+     "tt.yaml:8:15: parties[1]: expected an ISO 3166-1 country code such as FR, found 'XX'"),
+    ("    max: 80\n", "    max: 80\n    maxx: 1\n",
+     "tt.yaml:14:5: rules[0].maxx: expected a known field, found an unknown key"),
+])
+def test_a_malformed_framework_file_is_an_input_error_at_its_line_and_column(old: str, new: str,
+                                                                             expected: str) -> None:
+    text = GOOD.format(id="tt")
+    assert old in text
+    with pytest.raises(InputError) as raised:
+        parse_framework(text.replace(old, new), Path("tt.yaml"))
+    assert str(raised.value) == expected
+
+
+def test_the_file_name_must_match_the_framework_id() -> None:
+    with pytest.raises(InputError) as raised:
+        parse_framework(GOOD.format(id="other"), Path("frameworks/mine.yaml"))
+    assert str(raised.value) == ("frameworks/mine.yaml:2:5: id: expected the id 'mine' (the file's name), "
+                                 "found 'other'")
+
+
+def test_invalid_yaml_in_a_framework_file_is_located_too() -> None:
+    with pytest.raises(InputError) as raised:
+        parse_framework("version: 1\nrules: [\n", Path("f.yaml"))
+    assert str(raised.value).startswith("f.yaml:3:1: invalid YAML syntax")
+
+
+def test_a_user_folder_next_to_projects_adds_and_overrides_frameworks(tmp_path: Path) -> None:
+    folder = tmp_path / "frameworks"
+    folder.mkdir()
+    (folder / "fr-be.yaml").write_text(GOOD.format(id="fr-be"), encoding="utf-8")
+    project_file = tmp_path / "projects" / "film" / "project.yaml"
+    assert user_folder(project_file) == folder.resolve()
+    catalog = load_catalog([folder, tmp_path / "missing"])
+    entry = catalog.entries["fr-be"]
+    assert (entry.builtin, entry.path) == (False, folder / "fr-be.yaml")
+    assert "fr-be" in catalog.selectable() and "canada-france" in catalog.selectable()
+    override = GOOD.format(id="canada-france").replace("Test treaty", "My Canada-France")
+    (folder / "canada-france.yaml").write_text(override, encoding="utf-8")
+    assert load_catalog([folder]).get("canada-france").name == "My Canada-France"  # type: ignore[union-attr]
+    assert folder / "canada-france.yaml" in load_catalog([folder]).paths
