@@ -31,7 +31,8 @@ def _broken(tmp_path: Path, name: str, old: str, new: str) -> DocumentRenderer:
     ("{{ deadlock }}", "{{ deadlock.__class__ }}",
      "clauses/control.md.j2:15: blocked by the sandbox: access to attribute '__class__' of 'str' object is "
      "unsafe."),
-    ("{% endfor %}", "{% endif %}", "clauses/control.md.j2:7: template syntax error: Encountered unknown tag"),
+    ("{% endfor %}", "{% endif %}",
+     "clauses/control.md.j2:7: template syntax error: Encountered unknown tag"),
 ])
 def test_a_broken_clause_names_its_file_and_line(tmp_path: Path, old: str, new: str, message: str) -> None:
     renderer = _broken(tmp_path, "clauses/control.md.j2", old, new)
