@@ -1,7 +1,8 @@
 """A fake producer for pipeline tests: tiny text templates with includes, no pydantic, Jinja or Word.
 
 A project file holds ``key: value`` lines (title, partners, verdict, and optionally ``fail`` to make it
-invalid, ``broken_word`` to make the Word conversion of one document fail, ``delay`` seconds per render).
+invalid, ``broken_word`` to make the Word conversion of one document fail, ``delay`` seconds per render,
+``gate`` a file whose existence each render waits for).
 Templates live in ``<root>/templates`` and include each other with ``{% include "name" %}``; the shell is
 ``<root>/shell.docx``; every file in ``<root>/frameworks`` is a data file. Word output is a real zip with
 fixed timestamps, so a test can check that a .docx is complete.
@@ -89,6 +90,9 @@ class FakeProducer:
         fields = dict(line.split(": ", 1) for line in project_file.read_text().splitlines() if ": " in line)
         if "delay" in fields:
             time.sleep(float(fields["delay"]))
+        deadline = time.monotonic() + 60
+        while "gate" in fields and not Path(fields["gate"]).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)  # held until the test opens the gate
         if "fail" in fields:
             raise InputError([Problem(SourceLocation(project_file, 4, 7, ("fail",)), fields["fail"])])
         partners = [p.strip() for p in fields["partners"].split(",")]
@@ -133,11 +137,12 @@ class FakeProducer:
 class Kit:
     """A temporary slate of fake projects, its templates and a build folder; builds in one call."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, create: bool = True) -> None:
         self.root = root
         self.out = root / "build"
         self.projects = root / "projects"
-        write_fake_root(root)
+        if create:
+            write_fake_root(root)
 
     def project(self, slug: str, title: str | None = None, **fields: str) -> Path:
         path = self.projects / slug / "project.yaml"

@@ -1,13 +1,16 @@
-"""One build per build folder at a time: an exclusive ``flock`` on ``<out>/.coprod/lock``.
+"""One build per build folder at a time: an exclusive POSIX lock (``lockf``) on ``<out>/.coprod/lock``.
 
 A second build of the same folder waits for the first to finish (it says so once, naming the process
 that holds the lock), then finds most or all of its work done. Waiting, rather than stopping, is the
 choice because two people or two CI jobs building a slate at once both want a complete folder at the end.
-The lock dies with its process, so a killed build never leaves the folder locked.
+The lock dies with its process, so a killed build never leaves the folder locked. It is a POSIX record
+lock rather than ``flock`` because forked worker processes do not inherit it: a worker outliving a killed
+build must not keep the folder locked.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from collections.abc import Callable, Iterator
@@ -32,13 +35,17 @@ def _acquire(state_dir: Path, on_wait: Callable[[str], None]) -> int:
     while True:
         fd = _open(state_dir)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EAGAIN):
+                os.close(fd)
+                raise BuildError(f"cannot lock the build folder {state_dir.parent}: "
+                                 f"{(error.strerror or str(error)).lower()}") from None
             if not waited:
                 holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
                 on_wait(f"waiting for another build of {state_dir.parent} to finish (process {holder})")
                 waited = True
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.lockf(fd, fcntl.LOCK_EX)
         try:
             same = os.fstat(fd).st_ino == (state_dir / "lock").stat().st_ino
         except FileNotFoundError:

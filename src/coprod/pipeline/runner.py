@@ -8,6 +8,8 @@ come back as they finish; a worker that dies (killed, out of memory) fails only 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +19,7 @@ from coprod.pipeline.fingerprint import Hasher
 from coprod.pipeline.producer import Producer, ProducerFactory
 from coprod.pipeline.worker import Job, JobRequest, JobResult
 
+_PR_SET_PDEATHSIG = 1
 _producer: Producer | None = None
 _hasher = Hasher({})
 _broken: str = "worker used before its initializer ran"
@@ -26,9 +29,22 @@ def _describe(error: Exception) -> str:
     return str(error) if isinstance(error, CoprodError) else f"{type(error).__name__}: {error}"
 
 
-def _init_worker(factory: ProducerFactory) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the build that started it dies (a SIGKILL leaves no one else)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker exits when its queue breaks
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _init_worker(factory: ProducerFactory, parent: int) -> None:
     """Pool initializer: build this worker's producer once (a failure is kept to report per job)."""
     global _producer, _broken  # one producer per worker process is the point
+    _die_with_parent(parent)
     try:
         _producer = factory()
     except Exception as error:
@@ -68,7 +84,7 @@ def run_jobs(requests: Sequence[JobRequest], factory: ProducerFactory, jobs: int
         return
     workers = min(jobs, len(requests))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
-                             initargs=(factory,)) as pool:
+                             initargs=(factory, os.getpid())) as pool:
         futures: dict[Future[JobResult], JobRequest] = {
             pool.submit(_run_in_worker, request): request for request in requests}
         for future in as_completed(futures):

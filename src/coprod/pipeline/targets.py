@@ -81,7 +81,8 @@ class Dep:
 
     def order(self) -> tuple[int, str, str]:
         """Sort key: templates, then framework files, then the Word shell; by name within a kind."""
-        return (DEP_KINDS.index(self.kind) if self.kind in DEP_KINDS else len(DEP_KINDS), self.name, self.path)
+        rank = DEP_KINDS.index(self.kind) if self.kind in DEP_KINDS else len(DEP_KINDS)
+        return (rank, self.name, self.path)
 
     def label(self) -> str:
         """``template clauses/recoupment.md.j2``: the words used in a rebuild reason."""
