@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import io
 import zipfile
+from pathlib import Path
 from types import ModuleType
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from coprod.errors import BuildError
 from coprod.rendering.word import WordRenderer
 from coprod.rendering.word.package import Entry, check_well_formed, write_zip
+
+_RENDERER = WordRenderer()
+
+
+def _samples() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("word_samples", Path(__file__).with_name("samples.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_SAMPLES = _samples()
 
 
 def test_two_renders_give_identical_bytes(renderer: WordRenderer, samples: ModuleType) -> None:
@@ -94,3 +111,15 @@ def test_write_zip_round_trips_through_zipfile() -> None:
     with zipfile.ZipFile(io.BytesIO(write_zip(entries))) as archive:
         assert archive.read("a.xml") == b"<a/>"
         assert archive.read("b/c.xml") == b"<c>" + b"x" * 5000 + b"</c>"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    text=st.text(
+        st.characters(exclude_categories=("Cs", "Cc", "Cn", "Zl", "Zp")), min_size=1, max_size=40
+    ).filter(lambda text: text == text.strip() and text.strip())
+)
+def test_any_text_prints_literally(text: str) -> None:
+    # Whatever a project file says (once escaped for Markdown, as the templates do) is what Word shows.
+    data = _RENDERER.render(f"# Title\n\n{_SAMPLES.md_escape(text)}\n", _SAMPLES.meta())
+    assert docx.Document(io.BytesIO(data)).paragraphs[-1].text == text
