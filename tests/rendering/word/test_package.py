@@ -123,3 +123,9 @@ def test_any_text_prints_literally(text: str) -> None:
     # Whatever a project file says (once escaped for Markdown, as the templates do) is what Word shows.
     data = _RENDERER.render(f"# Title\n\n{_SAMPLES.md_escape(text)}\n", _SAMPLES.meta())
     assert docx.Document(io.BytesIO(data)).paragraphs[-1].text == text
+
+
+def test_write_zip_marks_non_ascii_names_as_utf8() -> None:
+    with zipfile.ZipFile(io.BytesIO(write_zip([Entry.compress("word/média.xml", b"<a/>")]))) as archive:
+        assert archive.namelist() == ["word/média.xml"]
+        assert archive.infolist()[0].flag_bits & 0x800

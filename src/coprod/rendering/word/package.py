@@ -26,6 +26,7 @@ _END = struct.Struct("<IHHHHIIH")
 _VERSION = 20  # "2.0": deflate
 _DEFLATE = 8
 _LEVEL = 6
+_UTF8_NAME = 0x800  # general-purpose flag: the entry name is UTF-8
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +53,9 @@ def write_zip(entries: Iterable[Entry]) -> bytes:
     count = 0
     for entry in entries:
         name = entry.name.encode("utf-8")
+        flags = 0 if entry.name.isascii() else _UTF8_NAME
         offset = len(body)
-        header = (_VERSION, 0, _DEFLATE, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.data), entry.size)
+        header = (_VERSION, flags, _DEFLATE, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.data), entry.size)
         body += _LOCAL.pack(0x04034B50, *header, len(name), 0)
         body += name
         body += entry.data
