@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -105,43 +105,79 @@ def _suggest(found: object, options: list[str]) -> str:
 
 
 def _message(detail: ErrorDetails, path: FieldPath, data: object) -> str:
+    """The "expected ..., found ..." message for one pydantic error."""
     kind = detail["type"]
-    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
-    value = detail["input"]
-    found = describe(value)
-    if kind == "missing":
-        parent = model_at(path[:-1], data)
-        about = ""
-        if parent is not None and isinstance(path[-1], str) and path[-1] in parent.model_fields:
-            description = parent.model_fields[path[-1]].description or ""
-            about = f" ({description.rstrip('.')})" if description else ""
-        return f"expected a value for this required field{about}, found none"
-    if kind == "extra_forbidden":
-        return _unknown_key(path, data)
-    if kind in ("literal_error", "enum"):
-        expected = str(ctx.get("expected", ""))
-        words = "one of " + expected if expected.count("'") > 4 else expected
-        return f"expected {words}, found {found}{_suggest(value, _options(expected))}"
-    if kind == "union_tag_invalid":
-        expected = str(ctx.get("expected_tags", ""))
-        tag = ctx.get("tag")
-        return f"expected one of {_or(expected)}, found {describe(tag)}{_suggest(tag, _options(expected))}"
-    if kind == "union_tag_not_found":
-        tags = _union_tags(path, data)
-        field = str(ctx.get("discriminator", "'kind'"))
-        if isinstance(value, dict):
-            return f"expected a {field} key saying which kind this is ({tags}), found none"
-        return f"expected a mapping with a {field} key ({tags}), found {found}"
+    handler = _HANDLERS.get(kind)
+    if handler is not None:
+        return handler(detail, path, data)
+    found = describe(detail["input"])
     if kind in ("list_type", "tuple_type"):
         return f"expected a list, found {found}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"expected a mapping of fields, found {found}"
-    if kind in ("too_short", "too_long"):
-        return _length(kind, ctx, value)
     message = detail["msg"]
     if message.startswith("expected"):  # the model's own errors are already worded for the user
         return message if ", found " in message else f"{message}, found {found}"
     return f"expected a valid value ({message}), found {found}"
+
+
+def _ctx(detail: ErrorDetails) -> dict[str, Any]:
+    return dict(detail.get("ctx") or {})
+
+
+def _missing(detail: ErrorDetails, path: FieldPath, data: object) -> str:
+    parent = model_at(path[:-1], data)
+    about = ""
+    if parent is not None and isinstance(path[-1], str) and path[-1] in parent.model_fields:
+        description = parent.model_fields[path[-1]].description or ""
+        about = f" ({description.rstrip('.')})" if description else ""
+    return f"expected a value for this required field{about}, found none"
+
+
+def _choice(detail: ErrorDetails, path: FieldPath, data: object) -> str:
+    expected = str(_ctx(detail).get("expected", ""))
+    words = "one of " + expected if expected.count("'") > 4 else expected
+    value = detail["input"]
+    return f"expected {words}, found {describe(value)}{_suggest(value, _options(expected))}"
+
+
+def _tag_invalid(detail: ErrorDetails, path: FieldPath, data: object) -> str:
+    ctx = _ctx(detail)
+    expected = str(ctx.get("expected_tags", ""))
+    tag = ctx.get("tag")
+    field = str(ctx.get("discriminator", "'kind'")).strip("'")
+    value = detail["input"]
+    if isinstance(value, dict) and field in value:
+        tag = value[field]  # as written: pydantic's ctx holds it as text
+    return f"expected one of {_or(expected)}, found {describe(tag)}{_suggest(tag, _options(expected))}"
+
+
+def _tag_missing(detail: ErrorDetails, path: FieldPath, data: object) -> str:
+    tags = _union_tags(path, data)
+    field = str(_ctx(detail).get("discriminator", "'kind'"))
+    if isinstance(detail["input"], dict):
+        return f"expected a {field} key saying which kind this is ({tags}), found none"
+    return f"expected a mapping with a {field} key ({tags}), found {describe(detail['input'])}"
+
+
+def _size(detail: ErrorDetails, path: FieldPath, data: object) -> str:
+    return _length(detail["type"], _ctx(detail), detail["input"])
+
+
+def _extra(detail: ErrorDetails, path: FieldPath, data: object) -> str:
+    return _unknown_key(path, data)
+
+
+_HANDLERS: dict[str, Callable[[ErrorDetails, FieldPath, object], str]] = {
+    "missing": _missing,
+    "extra_forbidden": _extra,
+    "literal_error": _choice,
+    "enum": _choice,
+    "union_tag_invalid": _tag_invalid,
+    "union_tag_not_found": _tag_missing,
+    "too_short": _size,
+    "too_long": _size,
+}
 
 
 def _or(quoted: str) -> str:
