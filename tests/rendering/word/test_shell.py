@@ -38,7 +38,8 @@ def _variant(tmp_path: Path, name: str, old: str, new: str) -> Path:
     return path
 
 
-def test_the_generator_rebuilds_the_committed_shell(tmp_path: Path) -> None:
+def test_the_generator_rebuilds_the_committed_shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))  # as when run as `python tools/make_house_style.py`
     generator = runpy.run_path(str(ROOT / "tools" / "make_house_style.py"))
     generator["main"](tmp_path / "house-style.docx")
     assert _shell_parts(tmp_path / "house-style.docx") == _shell_parts(DEFAULT_SHELL)
