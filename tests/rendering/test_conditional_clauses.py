@@ -137,3 +137,15 @@ def test_without_sales_agent_or_collection_account_no_undefined_term_is_used() -
     assert "| Worldwide | all the Co-Producers jointly |" in text
     assert "may audit the books of the Delegate Producer" in text
     _assert_references_resolve(text)
+
+
+def test_a_defined_term_inside_data_is_not_a_use_of_the_term() -> None:
+    project = example("the-salt-road")
+    partners = [p.model_copy(update={"company": "Sales Agent Ltd"}) if p.id == "nord" else p
+                for p in project.partners]
+    bare = project.model_copy(update={
+        "partners": partners,
+        "rights": project.rights.model_copy(update={"world_sales": None})})
+    text = _agreement(bare)
+    assert "Sales Agent Ltd" in text
+    assert "“**Sales Agent**”" not in text

@@ -199,7 +199,8 @@ class DocumentRenderer:
             view = checklist_view(project, spec.partner, framework, clause_numbers)
         else:
             view = readiness_view(project, analysis, framework)
-        outline = Outline(self.env, drafting_notes(notes), clean, self.defined_terms(spec.template))
+        outline = Outline(self.env, drafting_notes(notes), clean, self.defined_terms(spec.template),
+                          _texts(project))
         context = {f.name: getattr(view, f.name) for f in fields(view)}
         context.update(outline.helpers())
         context["table"] = table
@@ -225,6 +226,25 @@ class DocumentRenderer:
                             parties=parties, draft_number=project.draft.number,
                             draft_date=project.draft.date, language=project.legal.language,
                             provenance={"generator": f"coprod {__version__}"})
+
+
+def _texts(project: Project) -> tuple[str, ...]:
+    """Every string value in *project* (keys of mappings included)."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(project.model_dump(mode="python"))
+    return tuple(dict.fromkeys(found))
 
 
 def _json(value: object) -> str:

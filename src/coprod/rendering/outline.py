@@ -25,7 +25,7 @@ import jinja2
 
 from coprod.errors import TemplateError
 from coprod.rendering.environment import current_position
-from coprod.rendering.escape import Safe, escape
+from coprod.rendering.escape import Safe, escape, one_line
 from coprod.rendering.view.notes import Note
 
 MAX_DEPTH = 3
@@ -89,6 +89,8 @@ class Outline:
     known_terms: frozenset[str] = frozenset()
     """Every term the document's templates can define; using one whose definition a condition left out
     is an error."""
+    data: tuple[str, ...] = ()
+    """The project's text values: a term inside data (a company called 'Sales Agent Ltd') is not a use."""
     headings: dict[str, Heading] = field(default_factory=dict)
     _stack: list[Heading] = field(default_factory=list)
     _top_clauses: int = 0
@@ -213,7 +215,13 @@ class Outline:
         return sorted(used, key=str.casefold)
 
     def _check_terms(self, text: str) -> None:
-        for term in sorted(self.known_terms - set(self._definitions)):
+        missing = sorted(self.known_terms - set(self._definitions))
+        if not missing:
+            return
+        for value in sorted(self.data, key=len, reverse=True):
+            for form in {str(escape(value)), str(one_line(value))}:
+                text = text.replace(form, " ")
+        for term in missing:
             match = _term_pattern(term).search(text)
             if match:
                 line = text[: match.start()].split("\n")[-1][-60:]
