@@ -80,7 +80,7 @@ def catalog_for(project_file: Path, extra: list[Path]) -> FrameworkCatalog:
 def review(loaded: LoadedProject, catalog: FrameworkCatalog) -> ProjectCheck:
     """Analyse a valid project; a framework id the catalog lacks is a problem at ``structure.framework``."""
     from coprod.analysis.eligibility.verdict import UnknownFrameworkError
-    from coprod.commands.check_report import analysed
+    from coprod.commands.check_report import ProjectCheck, analysed
 
     try:
         return analysed(loaded, catalog)
