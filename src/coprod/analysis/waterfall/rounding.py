@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
+from functools import cmp_to_key
 
 
 def to_cents(exact: Sequence[Fraction], total_cents: int) -> list[int]:
@@ -29,11 +30,22 @@ def to_cents(exact: Sequence[Fraction], total_cents: int) -> list[int]:
     """
     if sum(exact, Fraction(0)) * 100 != total_cents:
         raise ValueError("the exact amounts do not add up to the total to round to")
-    floors = [int(amount * 100) for amount in exact]  # int() floors a non-negative Fraction
-    missing = total_cents - sum(floors)
-    # Largest remainder first; on a tie, the earlier line (lower index) first: deterministic.
-    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] * 100 - floors[i]), i))
-    for index in order[:missing]:
+    floors: list[int] = []
+    remainders: list[tuple[int, int]] = []  # the part below a whole cent, as numerator and denominator
+    for amount in exact:
+        whole, rest = divmod(amount.numerator * 100, amount.denominator)
+        floors.append(whole)
+        remainders.append((rest, amount.denominator))
+
+    def first(i: int, j: int) -> int:
+        # Larger remainder first (compared by cross-multiplying, in integers); then the earlier line.
+        (rest_i, den_i), (rest_j, den_j) = remainders[i], remainders[j]
+        left, right = rest_i * den_j, rest_j * den_i
+        if left != right:
+            return -1 if left > right else 1
+        return i - j
+
+    for index in sorted(range(len(exact)), key=cmp_to_key(first))[:total_cents - sum(floors)]:
         floors[index] += 1
     return floors
 
