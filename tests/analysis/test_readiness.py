@@ -1,0 +1,120 @@
+"""Readiness: the six essentials and four alignments, each with a status and the findings behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis_support import analysed_data, example_data
+
+from coprod.analysis import Analysis
+from coprod.analysis.readiness import ReadinessStatus
+
+
+def check(analysis: Analysis, check_id: str) -> tuple[ReadinessStatus, list[str]]:
+    (found,) = [c for c in analysis.readiness.checks if c.id == check_id]
+    return found.status, [f.code for f in found.findings]
+
+
+def ferry() -> dict[str, Any]:
+    return example_data("the-last-ferry")
+
+
+def test_every_check_of_the_last_ferry_is_ready() -> None:
+    analysis = analysed_data(ferry())
+    assert [(c.id, c.group, c.status) for c in analysis.readiness.checks] == [
+        ("story", "essentials", ReadinessStatus.READY), ("producers", "essentials", ReadinessStatus.READY),
+        ("budget", "essentials", ReadinessStatus.READY), ("legal", "essentials", ReadinessStatus.READY),
+        ("finance", "essentials", ReadinessStatus.READY), ("timeline", "essentials", ReadinessStatus.READY),
+        ("story-alignment", "alignments", ReadinessStatus.READY),
+        ("spend-alignment", "alignments", ReadinessStatus.READY),
+        ("control-alignment", "alignments", ReadinessStatus.READY),
+        ("delivery-alignment", "alignments", ReadinessStatus.READY)]
+    assert analysis.readiness.ready
+
+
+def test_a_co_producing_country_without_territorial_logic_needs_attention() -> None:
+    data = ferry()
+    del data["film"]["territorial_logic"]["FR"]
+    analysis = analysed_data(data)
+    assert check(analysis, "story") == (ReadinessStatus.ATTENTION, ["readiness.story.missing-logic"])
+    (finding,) = [f for f in analysis.findings if f.code == "readiness.story.missing-logic"]
+    assert finding.message == ("The film's territorial logic does not say why the story belongs in FR, a "
+                               "co-producing country.")
+    assert finding.path == ("film", "territorial_logic")
+
+
+def test_public_money_from_a_country_without_a_co_producer_needs_attention() -> None:
+    data = ferry()
+    data["financing"][8]["territory"] = "BE"  # the Brittany fund, moved to Belgium
+    status, codes = check(analysed_data(data), "producers")
+    assert (status, codes) == (ReadinessStatus.ATTENTION, ["readiness.producers.no-local-partner"])
+
+
+def test_a_gap_in_the_finance_plan_makes_finance_not_ready() -> None:
+    data = ferry()
+    data["financing"][0]["amount"] = "1000000"
+    status, codes = check(analysed_data(data), "finance")
+    assert status is ReadinessStatus.NOT_READY
+    assert codes == ["finance.gap", "finance.share-mismatch", "finance.unconfirmed"]
+
+
+def test_late_applications_make_the_timeline_not_ready() -> None:
+    data = ferry()
+    data["timeline"][0]["date"] = "2027-09-06"
+    data["timeline"][2]["date"] = "2027-09-06"
+    status, codes = check(analysed_data(data), "timeline")
+    assert (status, codes) == (ReadinessStatus.NOT_READY, ["timeline.late-application"])
+
+
+def test_post_production_before_the_shoot_is_out_of_order() -> None:
+    data = ferry()
+    data["timeline"][5]["start"] = "2027-09-01"
+    analysis = analysed_data(data)
+    assert check(analysis, "timeline") == (ReadinessStatus.ATTENTION, ["readiness.timeline.out-of-order"])
+    (finding,) = [f for f in analysis.findings if f.code == "readiness.timeline.out-of-order"]
+    assert finding.message == ("'Post-production' starts on 2027-09-01, before 'Principal photography' "
+                               "(2027-09-06).")
+
+
+def test_copyright_out_of_line_with_the_shares_needs_attention() -> None:
+    data = ferry()
+    data["rights"]["copyright"] = {"boreale": 70, "maree-haute": 30}
+    analysis = analysed_data(data)
+    assert check(analysis, "legal") == (ReadinessStatus.ATTENTION, ["readiness.legal.copyright-differs"] * 2)
+    assert [f.path for f in analysis.findings if f.code == "readiness.legal.copyright-differs"] == [
+        ("rights", "copyright", "boreale"), ("rights", "copyright", "maree-haute")]
+
+
+def test_a_co_producing_country_neither_in_the_story_nor_on_location_needs_attention() -> None:
+    data = ferry()
+    data["film"]["set_in"] = ["CA"]
+    data["locations"]["shooting"] = ["CA"]
+    status, codes = check(analysed_data(data), "story-alignment")
+    assert (status, codes) == (ReadinessStatus.ATTENTION, ["readiness.story-alignment.country-absent"])
+
+
+def test_an_approval_with_no_approver_is_not_ready() -> None:
+    data = ferry()
+    data["control"]["approvals"]["final_cut"] = []
+    analysis = analysed_data(data)
+    assert check(analysis, "control-alignment") == (ReadinessStatus.NOT_READY,
+                                                    ["readiness.control-alignment.no-approver"])
+    assert not analysis.readiness.ready
+
+
+def test_a_partner_with_nothing_to_deliver_and_an_item_due_during_the_shoot_need_attention() -> None:
+    data = ferry()
+    data["delivery"] = [item for item in data["delivery"] if item["partner"] == "boreale"]
+    data["delivery"][0]["due"] = "2027-10-01"
+    status, codes = check(analysed_data(data), "delivery-alignment")
+    assert status is ReadinessStatus.ATTENTION
+    assert codes == ["readiness.delivery-alignment.partner-without-items",
+                     "readiness.delivery-alignment.due-before-wrap"]
+
+
+def test_a_finding_appears_once_in_the_list_even_when_a_check_shows_it() -> None:
+    data = ferry()
+    data["financing"][0]["amount"] = "1000000"
+    analysis = analysed_data(data)
+    assert len(analysis.findings) == len({id(f) for f in analysis.findings})
+    assert [f.code for f in analysis.findings].count("finance.gap") == 1
