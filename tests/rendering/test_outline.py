@@ -180,3 +180,12 @@ def test_drafting_notes_go_under_the_first_label_present_and_clean_drops_them(tm
                     "> Drafting note: Warning: Check \\*this\\* (Market practice) [P].\n\nBody.\n")
     clean = _render(tmp_path, files, {}, notes=notes, clean=True)
     assert "Drafting note" not in clean
+
+
+def test_concatenating_data_with_markdown_escapes_the_data_for_markdown(tmp_path: Path) -> None:
+    from coprod.rendering.escape import Safe
+
+    files = {"doc.md.j2": '{% call clause("a", "A") %}\n{{ ref("a") ~ " " ~ name }}|{{ bold ~ name }}|'
+                          '{{ name ~ "!" }}\n{% endcall %}'}
+    text = _render(tmp_path, files, {"name": "*A&B*", "bold": Safe("**x**")})
+    assert "[Clause 1](#a) \\*A\\&B\\*|**x**\\*A\\&B\\*|\\*A\\&B\\*\\!" in text

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2 import FileSystemLoader, StrictUndefined, Undefined
+from jinja2 import FileSystemLoader, StrictUndefined, Undefined, nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -47,9 +48,39 @@ def _finalize(value: Any) -> Any:
     return escape(value)
 
 
-def create_environment(root: Path = TEMPLATES) -> ImmutableSandboxedEnvironment:
+class _MarkdownCodeGenerator(CodeGenerator):
+    """Compiles ``a ~ b`` to `MarkdownEnvironment.markdown_join` instead of Jinja's ``markup_join``.
+
+    Jinja joins with ``Markup("").join`` when an operand is safe, which escapes the others for HTML; a
+    Markdown character such as ``*`` would then pass unescaped.
+    """
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.markdown_join((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class MarkdownEnvironment(ImmutableSandboxedEnvironment):
+    """The sandboxed environment, with ``~`` escaping for Markdown."""
+
+    code_generator_class = _MarkdownCodeGenerator
+
+    @staticmethod
+    def markdown_join(parts: Iterable[Any]) -> str:
+        """``a ~ b ~ c``: `Safe` if any part is already Markdown (the others escaped), else plain text."""
+        items = [part if isinstance(part, Markup) else str(part) for part in parts]
+        if any(isinstance(item, Markup) for item in items):
+            return Safe("").join(items)
+        return "".join(items)
+
+
+def create_environment(root: Path = TEMPLATES) -> MarkdownEnvironment:
     """A fresh environment loading templates from *root*."""
-    env = ImmutableSandboxedEnvironment(
+    env = MarkdownEnvironment(
         loader=FileSystemLoader(str(root), encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=True,
