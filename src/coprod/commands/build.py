@@ -37,11 +37,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def make_producer(root: Path) -> Producer:
+def make_producer(root: Path, templates: Path | None = None) -> Producer:
     """The real producer (imported here, in the process that needs it: a worker, or for the index)."""
     from coprod.pipeline.adapter import RealProducer
 
-    return RealProducer(root)
+    return RealProducer(root, templates)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="worker processes (default: the number of CPUs)")
     parser.add_argument("--format", choices=["md", "docx", "all"], default="all",
                         help="which outputs to build (default: all)")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
+                        help="a clause library (documents/ and clauses/) to use instead of coprod's own")
     parser.add_argument("--clean", action="store_true",
                         help="leave out drafting notes (clean copies for signature)")
     parser.add_argument("--force", action="store_true", help="rebuild everything")
@@ -66,6 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build, report, and return 0 if everything was built, 1 if any target failed."""
+    from coprod.errors import UsageError
     from coprod.loading.discover import find_projects
     from coprod.pipeline.orchestrate import BuildPlan, build
     from coprod.pipeline.report import Mode, Reporter
@@ -73,11 +76,15 @@ def run(args: argparse.Namespace) -> int:
     from coprod.pipeline.targets import Format
 
     root = Path.cwd()
+    if args.templates is not None and not (args.templates / "documents").is_dir():
+        raise UsageError(f"--templates {args.templates}: expected a folder holding documents/ and clauses/, "
+                         "found none")
     files = find_projects(args.projects, root)
     sources = tuple(ProjectSource(path.parent.name, str(path.resolve())) for path in files)
     formats = tuple(Format) if args.format == "all" else (Format(args.format),)
-    settings = Settings(formats, clean=args.clean, force=args.force, version=__version__)
-    plan = BuildPlan(args.out, sources, settings, functools.partial(make_producer, root),
+    library = str(args.templates.resolve()) if args.templates is not None else ""
+    settings = Settings(formats, clean=args.clean, force=args.force, version=__version__, templates=library)
+    plan = BuildPlan(args.out, sources, settings, functools.partial(make_producer, root, args.templates),
                      jobs=args.jobs or default_jobs(), whole_slate=not args.projects, dry_run=args.dry_run)
     if args.json:
         mode = Mode.JSON

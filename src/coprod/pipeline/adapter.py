@@ -43,8 +43,12 @@ def with_provenance(markdown: str, provenance: Mapping[str, str]) -> str:
 class RealProducer:
     """Implements `Producer` with the real pieces; build one per worker process."""
 
-    def __init__(self, root: Path) -> None:
-        """Load the templates and the Word shell; *root* is the folder that holds ``projects/``.
+    def __init__(self, root: Path, templates: Path | None = None) -> None:
+        """Load the templates and the Word shell.
+
+        Args:
+            root: The folder that holds ``projects/``.
+            templates: A templates folder (``documents/``, ``clauses/``) to use instead of coprod's own.
 
         Raises:
             CoprodError: a template or the Word shell is broken.
@@ -53,13 +57,14 @@ class RealProducer:
         from coprod.rendering.word import WordRenderer
 
         self._root = root
-        self._documents = DocumentRenderer()
+        self._templates = (templates or TEMPLATES_ROOT).resolve()
+        self._documents = DocumentRenderer(self._templates)
         self._word = WordRenderer()
 
     @property
     def templates_root(self) -> Path:
         """The folder of the document and clause templates."""
-        return TEMPLATES_ROOT
+        return self._templates
 
     @property
     def shell_path(self) -> Path:

@@ -24,11 +24,25 @@ class Settings:
     clean: bool = False
     force: bool = False
     version: str = ""
+    templates: str = ""
+    """A clause library used instead of coprod's own (``--templates``), or empty."""
 
     @property
     def options(self) -> str:
         """The options that are part of every target's identity, as recorded in the state."""
-        return "clean" if self.clean else "notes"
+        notes = "clean" if self.clean else "notes"
+        return f"{notes}|templates={self.templates}" if self.templates else notes
+
+
+def options_change(recorded: str, settings: Settings) -> str:
+    """Say how *settings* differ from the *recorded* options: ``--clean``, ``another template folder``."""
+    notes, _, templates = recorded.partition("|templates=")
+    changes = []
+    if (notes == "clean") != settings.clean:
+        changes.append("--clean" if settings.clean else "without --clean")
+    if templates != settings.templates:
+        changes.append(f"templates from {settings.templates or 'coprod'}")
+    return ", ".join(changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +126,7 @@ class Checker:
         if record.version != settings.version:
             reasons.append(Reason(Why.UPGRADED))
         if record.options != settings.options:
-            reasons.append(Reason(Why.OPTIONS_CHANGED, "--clean" if settings.clean else "without --clean"))
+            reasons.append(Reason(Why.OPTIONS_CHANGED, options_change(record.options, settings)))
         output = _output_reason(record.output, f"{self._out}/{record.output}", record, status)
         if output is not None:
             reasons.append(output)
