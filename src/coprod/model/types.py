@@ -104,25 +104,49 @@ Identifier = Annotated[str, BeforeValidator(_identifier),
 
 # --- ISO codes ----------------------------------------------------------------------------------------
 
+_NOT_ISO_COUNTRIES = {"UK": "GB", "EL": "GR"}
+"""Country codes in common (EU) use that ISO 3166-1 spells differently."""
+
+
+def _code_error(kind: str, expected: str, value: object, guess: str | None) -> PydanticCustomError:
+    hint = f" (did you mean '{guess}'?)" if guess and guess != value else ""
+    return PydanticCustomError(kind, "expected {expected}, found {found}{hint}",
+                               {"expected": expected, "found": describe(value), "hint": hint})
+
+
+def _guess(value: object, lookup: Any, attribute: str) -> str | None:
+    """The code a name or a wrongly cased code stands for (``France`` -> ``FR``), if pycountry knows it."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return getattr(lookup(value.strip()), attribute, None)
+    except LookupError:
+        return None
+
+
 def _country(value: object) -> str:
     if isinstance(value, str) and len(value) == 2 and value.isupper() and \
             pycountry.countries.get(alpha_2=value) is not None:
         return value
-    raise _fail("country_code", "an ISO 3166-1 country code such as FR", value)
+    guess = _NOT_ISO_COUNTRIES.get(str(value).strip().upper()) or _guess(value, pycountry.countries.lookup,
+                                                                         "alpha_2")
+    raise _code_error("country_code", "an ISO 3166-1 country code such as FR", value, guess)
 
 
 def _currency(value: object) -> str:
     if isinstance(value, str) and len(value) == 3 and value.isupper() and \
             pycountry.currencies.get(alpha_3=value) is not None:
         return value
-    raise _fail("currency_code", "an ISO 4217 currency code such as EUR", value)
+    guess = _guess(value, pycountry.currencies.lookup, "alpha_3")
+    raise _code_error("currency_code", "an ISO 4217 currency code such as EUR", value, guess)
 
 
 def _language(value: object) -> str:
     if isinstance(value, str) and len(value) == 2 and value.islower() and \
             pycountry.languages.get(alpha_2=value) is not None:
         return value
-    raise _fail("language_code", "an ISO 639-1 language code such as fr", value)
+    guess = _guess(value, pycountry.languages.lookup, "alpha_2")
+    raise _code_error("language_code", "an ISO 639-1 language code such as fr", value, guess)
 
 
 Country = Annotated[str, BeforeValidator(_country),
