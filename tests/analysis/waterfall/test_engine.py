@@ -10,7 +10,7 @@ import pytest
 from waterfall_support import load_example, variant
 
 from coprod.analysis.waterfall import Receipts, WaterfallResult, run_waterfall, scenarios
-from coprod.analysis.waterfall.plan import compile_plan
+from coprod.analysis.waterfall.plan import compile_plan, owed
 from coprod.analysis.waterfall.rounding import to_cents
 from coprod.errors import AnalysisError
 from coprod.model.project import Project
@@ -114,3 +114,12 @@ def test_a_waterfall_without_a_final_split_cannot_be_compiled() -> None:
                                                       "waterfall": [SPLIT, deferment]}})
     with pytest.raises(AnalysisError, match="the waterfall must end with its only net-profit split"):
         compile_plan(broken)
+
+
+def test_what_a_line_is_owed_is_exact_even_beyond_28_digits() -> None:
+    big = {**EQUITY, "amount": "987654321098765.43", "currency": "CZK", "premium": Decimal("33.33")}
+    structure = {**load_example("the-salt-road").structure.model_dump(),
+                 "exchange_rates": {"CZK": Decimal("0.0412345678901234567")}}
+    waterfall = variant("the-salt-road", {"financing": [big], "structure": structure})
+    expected = Fraction("987654321098765.43") * Fraction("0.0412345678901234567") * Fraction("1.3333")
+    assert Fraction(owed(waterfall, "equity")) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, Inexact, localcontext
 from enum import StrEnum
 from fractions import Fraction
 
@@ -173,10 +173,23 @@ class Plan:
     """Index in `tiers` of the net-profit split."""
 
 
+def invested(project: Project, line_id: str) -> Decimal:
+    """A finance line's amount in the base currency at the fixed rate, exactly."""
+    line = project.finance_line(line_id)
+    base = project.structure.currency
+    currency = line.currency or base
+    rate = Decimal(1) if currency == base else project.structure.exchange_rates[currency]
+    with localcontext() as context:
+        context.prec, context.traps[Inexact] = 100, True  # a product of two short decimals: exact or an error
+        return line.amount * rate
+
+
 def owed(project: Project, line_id: str) -> Decimal:
     """What a recoupable finance line is owed: its amount in base currency, times 1 + premium / 100."""
-    line = project.finance_line(line_id)
-    return project.in_base(line).amount * (1 + line.premium / 100)
+    premium = project.finance_line(line_id).premium
+    with localcontext() as context:
+        context.prec, context.traps[Inexact] = 100, True
+        return invested(project, line_id) * (1 + premium.scaleb(-2))
 
 
 class _Builder:
@@ -232,7 +245,7 @@ def _financiers(project: Project) -> list[tuple[str, Fraction]]:
             ids.update(dict.fromkeys(tier.pari_passu))
         elif isinstance(tier, CorridorTier) and tier.until_recouped:
             ids[tier.payee] = None
-    return [(line_id, Fraction(project.in_base(project.finance_line(line_id)).amount)) for line_id in ids]
+    return [(line_id, Fraction(invested(project, line_id))) for line_id in ids]
 
 
 def _compile_tier(project: Project, index: int, tier: Tier, builder: _Builder,
