@@ -147,9 +147,10 @@ def test_json_lists_an_invalid_file_with_its_problems(tmp_path: Path, capsys: py
     (entry,) = run.report["projects"]
     line, column = position(text, "EURO")
     assert (run.status, entry["status"], entry["analysis"], entry["findings"]) == (2, "invalid", None, [])
-    assert entry["problems"] == [{"file": f"projects/{SALT}/project.yaml", "line": line, "column": column,
-                                  "field": "structure.currency",
-                                  "message": "expected an ISO 4217 currency code such as EUR, found 'EURO'"}]
+    (problem,) = entry["problems"]
+    assert {k: problem[k] for k in ("file", "line", "column", "field")} == {
+        "file": f"projects/{SALT}/project.yaml", "line": line, "column": column, "field": "structure.currency"}
+    assert problem["message"].startswith("expected an ISO 4217 currency code such as EUR, found 'EURO'")
 
 
 def test_every_finding_referenced_by_a_rule_or_a_readiness_check_is_in_the_list(

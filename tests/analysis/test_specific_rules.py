@@ -90,11 +90,11 @@ def eurimages_line(amount: str) -> dict[str, Any]:
 
 def test_eurimages_support_up_to_500000_euros() -> None:
     assert outcome(analysed_data(eurimages_line("500000")), "EURIM-CAP").reason == (
-        "Support from Eurimages co-production support is EUR 500,000.00 (13.16% of the budget), within the "
+        "Support from Eurimages is EUR 500,000.00 (13.16% of the budget), within the "
         "caps.")
     result = outcome(analysed_data(eurimages_line("500000.01")), "EURIM-CAP")
     assert result.findings[0].message.startswith(
-        "Support from Eurimages co-production support is EUR 500,000.01, above the EUR 500,000.00 cap")
+        "Support from Eurimages is EUR 500,000.01, above the EUR 500,000.00 cap")
     assert result.findings[0].path == ("financing", 12, "amount")
 
 
