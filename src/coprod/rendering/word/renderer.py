@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from babel.dates import format_date
 from markdown_it.token import Token
 from markupsafe import Markup
 
@@ -121,7 +122,6 @@ def _remembered_entry(name: str, data: bytes) -> Entry:
 
 def _context(meta: DocumentMeta) -> dict[str, Any]:
     """What the shell's tags see: the meta's values as plain text (escaped by the environment)."""
-    date = meta.draft_date
     return {
         "title": meta.title,
         "short_title": meta.short_title,
@@ -130,7 +130,8 @@ def _context(meta: DocumentMeta) -> dict[str, Any]:
         "contract": meta.kind in ("agreement", "term-sheet"),
         "parties": list(meta.parties),
         "draft_number": meta.draft_number,
-        "draft_date": f"{date.day} {date:%B} {date.year}",
+        # The same pattern as the Markdown's dates (rendering/filters.py), as plain text for Word.
+        "draft_date": format_date(meta.draft_date, "d MMMM y", locale=meta.language),
         "language": meta.language,
         "body": Markup(BODY_MARKER),
     }
