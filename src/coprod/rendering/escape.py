@@ -59,10 +59,16 @@ def escape_text(value: str) -> str:
 
     Line breaks stay line breaks (a soft break in a paragraph); blank lines collapse to one line break,
     so data can never start a paragraph, a list or a heading of its own, and indentation at the start of
-    a line (which could open a code block) is dropped.
+    a line (which could open a code block) is dropped; blanks around the value shrink to one space.
     """
-    lines = _BLANK_LINES.sub("\n", value.strip()).split("\n")
-    return "\n".join(_escape_line(line) for line in lines)
+    core = value.strip()
+    if not core:
+        return " " if value else ""  # blank data is a space at most: never a blank line
+    # Blanks around the value shrink to one space: enough to separate words, never an indented code block.
+    lead = " " if value[0].isspace() else ""
+    trail = " " if value[-1].isspace() else ""
+    lines = _BLANK_LINES.sub("\n", core).split("\n")
+    return lead + "\n".join(_escape_line(line) for line in lines) + trail
 
 
 def escape(value: Any) -> Safe:
