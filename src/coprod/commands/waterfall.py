@@ -20,8 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", metavar="PROJECT", help="project folder or its project.yaml")
     parser.add_argument("--receipts", metavar="AMOUNT", nargs="+", required=True,
                         help="receipts into the collection account, base currency; one scenario each")
-    parser.add_argument("--kept", metavar="PARTNER=AMOUNT", action="append", default=[],
-                        help="receipts from PARTNER's kept territories, in every scenario (repeatable)")
+    parser.add_argument("--kept", metavar="PARTNER=AMOUNT[,AMOUNT...]", action="append", default=[],
+                        help="receipts from PARTNER's kept territories: one amount for every scenario, or "
+                             "one per scenario separated by commas (repeatable, one partner each)")
     parser.add_argument("--json", action="store_true", help="print JSON (see docs/waterfall-json.md)")
 
 
@@ -32,16 +33,24 @@ def parse_amount(text: str, option: str) -> Decimal:
     return Decimal(text)
 
 
-def parse_kept(items: list[str]) -> dict[str, Decimal]:
-    """``--kept PARTNER=AMOUNT`` options as a mapping; UsageError for a malformed or repeated one."""
-    kept: dict[str, Decimal] = {}
+def parse_kept(items: list[str], scenarios: int) -> list[dict[str, Decimal]]:
+    """``--kept`` options as one mapping per scenario; UsageError for a malformed or repeated one.
+
+    ``PARTNER=AMOUNT`` gives the same amount to every scenario; ``PARTNER=A1,A2,...`` one per scenario.
+    """
+    kept: list[dict[str, Decimal]] = [{} for _ in range(scenarios)]
     for item in items:
-        partner, sep, amount = item.partition("=")
+        partner, sep, text = item.partition("=")
         if not sep or not partner:
             raise UsageError(f"--kept: expected PARTNER=AMOUNT such as aurora=250000, found '{item}'")
-        if partner in kept:
+        if partner in kept[0]:
             raise UsageError(f"--kept: expected each partner once, found '{partner}' twice")
-        kept[partner] = parse_amount(amount, f"--kept {partner}")
+        amounts = [parse_amount(amount, f"--kept {partner}") for amount in text.split(",")]
+        if len(amounts) not in (1, scenarios):
+            raise UsageError(f"--kept {partner}: expected one amount, or one per scenario ({scenarios}), "
+                             f"found {len(amounts)}")
+        for index, per_scenario in enumerate(kept):
+            per_scenario[partner] = amounts[index if len(amounts) > 1 else 0]
     return kept
 
 
@@ -53,16 +62,16 @@ def run(args: argparse.Namespace) -> int:
     from coprod.loading.project import load_project
 
     levels = [parse_amount(text, "--receipts") for text in args.receipts]
-    kept = parse_kept(args.kept)
+    kept = parse_kept(args.kept, len(levels))
     paths = find_projects([args.project], Path.cwd())
     loaded = load_project(paths[0])
     project = loaded.project
     keepers = ", ".join(sorted({entry.partner for entry in project.rights.territories})) or "none"
-    for partner in kept:
+    for partner in kept[0]:
         if partner not in {entry.partner for entry in project.rights.territories}:
             raise UsageError(f"--kept: expected a partner that keeps territories ({keepers}), "
                              f"found '{partner}'")
-    results = scenarios(project, [Receipts(level, kept) for level in levels])
+    results = scenarios(project, [Receipts(level, own) for level, own in zip(levels, kept, strict=True)])
     points = break_even(project)
     if args.json:
         document = report_json(loaded.slug, project, results, points)

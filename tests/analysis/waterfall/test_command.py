@@ -67,3 +67,17 @@ def test_json_gives_every_scenario_and_the_break_even_points(capsys: pytest.Capt
         "tier": "Collection account fee", "tier_index": 0, "kind": "fee", "pool": None, "payee": "cam",
         "amount": "1.00"}
     assert document["break_even"]["net_profits_from"] == "1165889.41"
+
+
+def test_kept_receipts_can_differ_per_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["waterfall", SALT, "--receipts", "100", "200", "--kept", "nord=5,6", "--kept", "aurora=7",
+                 "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [s["receipts"]["kept_territories"] for s in document["scenarios"]] == [
+        {"aurora": "7.00", "nord": "5.00", "vltava": "0.00"},
+        {"aurora": "7.00", "nord": "6.00", "vltava": "0.00"}]
+
+
+def test_kept_receipts_per_scenario_must_match_the_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
+    assert fails(capsys, SALT, "--receipts", "100", "200", "--kept", "nord=1,2,3") == (
+        "coprod: --kept nord: expected one amount, or one per scenario (2), found 3\n")

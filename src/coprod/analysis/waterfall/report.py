@@ -86,7 +86,19 @@ def format_scenario(project: Project, result: WaterfallResult) -> str:
                      money(payment.amount), left])
     rows.append(["", "Total paid", "", money(result.total_paid), ""])
     lines.extend(_table(rows, right={3, 4}))
+    lines.append("")
+    totals = [["Payee", "Paid in all"]] + [[f"{payee_name(project, payee)} ({payee})", money(amount)]
+                                          for payee, amount in payee_totals(result).items()]
+    lines.extend(_table(totals, right={1}))
     return "\n".join(lines)
+
+
+def payee_totals(result: WaterfallResult) -> dict[str, Decimal]:
+    """Each payee's rounded lines added up, in order of first appearance."""
+    totals: dict[str, Decimal] = {}
+    for payment in result.payments:
+        totals[payment.payee] = totals.get(payment.payee, Decimal(0)) + payment.amount
+    return totals
 
 
 def format_break_even(project: Project, break_even: BreakEven) -> str:
@@ -120,9 +132,6 @@ def _amount(value: Decimal) -> str:
 def scenario_json(project: Project, result: WaterfallResult) -> dict[str, Any]:
     """One scenario as JSON-ready data (docs/waterfall-json.md)."""
     keepers = dict.fromkeys(kept.partner for kept in project.rights.territories)
-    totals: dict[str, Decimal] = {}
-    for payment in result.payments:
-        totals[payment.payee] = totals.get(payment.payee, Decimal(0)) + payment.amount
     return {
         "receipts": {
             "collection_account": _amount(result.receipts.collection),
@@ -137,7 +146,7 @@ def scenario_json(project: Project, result: WaterfallResult) -> dict[str, Any]:
         "tiers": [{"index": tier.index, "tier": tier.name, "kind": tier.kind,
                    "reaches": _amount(tier.reaches), "paid": _amount(tier.paid), "left": _amount(tier.left)}
                   for tier in result.tiers],
-        "totals": {payee: _amount(amount) for payee, amount in totals.items()},
+        "totals": {payee: _amount(amount) for payee, amount in payee_totals(result).items()},
     }
 
 
