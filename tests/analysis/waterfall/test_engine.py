@@ -10,6 +10,7 @@ import pytest
 from waterfall_support import load_example, variant
 
 from coprod.analysis.waterfall import Receipts, WaterfallResult, run_waterfall, scenarios
+from coprod.analysis.waterfall.breakeven import first_cent
 from coprod.analysis.waterfall.plan import compile_plan, owed
 from coprod.analysis.waterfall.rounding import to_cents
 from coprod.errors import AnalysisError
@@ -123,3 +124,17 @@ def test_what_a_line_is_owed_is_exact_even_beyond_28_digits() -> None:
     waterfall = variant("the-salt-road", {"financing": [big], "structure": structure})
     expected = Fraction("987654321098765.43") * Fraction("0.0412345678901234567") * Fraction("1.3333")
     assert Fraction(owed(waterfall, "equity")) == expected
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0, 0), (1, 1), (2, 2), (3, 3), (1000, 1000),
+                                                     (2**19 + 1, 2**19 + 1), (10**6, None)])
+def test_first_cent_finds_the_exact_flip_of_a_monotone_predicate(threshold: int,
+                                                                 expected: int | None) -> None:
+    probes: list[int] = []
+
+    def reached(cents: int) -> bool:
+        probes.append(cents)
+        return cents >= threshold
+
+    assert first_cent(reached, limit=10**6 - 1) == expected
+    assert len(probes) <= 2 * 21 + 1  # doubling, then bisection: logarithmic

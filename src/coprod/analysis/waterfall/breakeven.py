@@ -1,9 +1,9 @@
 """Break-even: the smallest receipts, to the cent, at which a financier has recouped in full.
 
-Every payment line's exact amount is a non-decreasing function of the receipts (docs/waterfall.md,
-"Why more receipts never pay anyone less"), so "has this line been paid its entitlement?" flips from no to
-yes once, and a search over whole cents finds the flip exactly: double an upper bound until it pays, then
-bisect. Each probe runs the exact engine, so the answer is exact, not an estimate.
+Every party's exact total is a non-decreasing function of the receipts (docs/waterfall.md, "Why more
+receipts never pay anyone less"), so "has this line been paid its entitlement?" flips from no to yes once,
+and a search over whole cents finds the flip exactly: double an upper bound until it pays, then bisect.
+Each probe runs the exact engine, so the answer is exact, not an estimate.
 """
 
 from __future__ import annotations
