@@ -149,7 +149,8 @@ def test_json_lists_an_invalid_file_with_its_problems(tmp_path: Path, capsys: py
     assert (run.status, entry["status"], entry["analysis"], entry["findings"]) == (2, "invalid", None, [])
     (problem,) = entry["problems"]
     assert {k: problem[k] for k in ("file", "line", "column", "field")} == {
-        "file": f"projects/{SALT}/project.yaml", "line": line, "column": column, "field": "structure.currency"}
+        "file": f"projects/{SALT}/project.yaml", "line": line, "column": column,
+        "field": "structure.currency"}
     assert problem["message"].startswith("expected an ISO 4217 currency code such as EUR, found 'EURO'")
 
 

@@ -16,7 +16,7 @@ from coprod.analysis.eligibility.catalog import FrameworkCatalog
 from coprod.analysis.findings import Finding, Severity
 from coprod.analysis.run import AREA_ORDER, Analysis, analyse
 from coprod.errors import Problem
-from coprod.loading.project import LoadedProject
+from coprod.loading.project import LoadedProject, shown_path
 from coprod.location import SourceLocation, format_path
 
 JSON_FORMAT = 1
@@ -145,7 +145,7 @@ def format_frameworks(catalog: FrameworkCatalog) -> str:
     lines = []
     for framework_id, entry in sorted(catalog.entries.items()):
         framework = entry.framework
-        origin = "built-in" if entry.builtin else str(entry.path)
+        origin = "built-in" if entry.builtin else str(shown_path(entry.path))
         lines.append(f"{framework_id:<26} {framework.kind.value:<10} {framework.name} ({origin})")
     return "\n".join(lines) + "\n"
 

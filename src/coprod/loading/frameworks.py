@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 from coprod.analysis.eligibility.catalog import FrameworkCatalog, LoadedFramework
 from coprod.analysis.eligibility.schema import Framework
 from coprod.errors import InputError, Problem
+from coprod.loading.project import shown_path
 from coprod.loading.yaml_source import read_tree
 from coprod.location import FieldPath, SourceLocation, SourceMap
 from coprod.model.types import describe
@@ -97,12 +98,13 @@ def parse_framework(text: str, file: Path) -> Framework:
 
 def load_framework(file: Path) -> Framework:
     """Read and validate one framework file."""
+    shown = shown_path(file)
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
-        raise InputError([Problem(SourceLocation(file, 1, 1), f"cannot read the file: {error.strerror}")]) \
+        raise InputError([Problem(SourceLocation(shown, 1, 1), f"cannot read the file: {error.strerror}")]) \
             from None
-    return parse_framework(text, file)
+    return parse_framework(text, shown)
 
 
 @cache

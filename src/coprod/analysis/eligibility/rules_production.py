@@ -72,7 +72,7 @@ def competent_authorities(deal: Deal, rule: CompetentAuthorities) -> RuleOutcome
                              "condition precedent and the checklists need it", deal.share_path(c),
                              Severity.WARNING) for c in missing]
     named = "; ".join(f"{c}: {a.name}" for c in deal.countries if (a := deal.framework.authority(c)))
-    return conclude(deal, rule, findings, f"Competent authorities: {named}.")
+    return conclude(deal, rule, findings, f"{named}.")
 
 
 def majority_work_location(deal: Deal, rule: MajorityWorkLocation) -> RuleOutcome:
