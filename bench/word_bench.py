@@ -30,7 +30,6 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markdown_it.token import Token
-from markupsafe import Markup
 
 from coprod.rendering.markdown import parser
 from coprod.rendering.meta import DocumentMeta
@@ -38,24 +37,11 @@ from coprod.rendering.word import DEFAULT_SHELL, WordRenderer
 from coprod.rendering.word.body import BodyWriter, ListIds
 from coprod.rendering.word.clauses import split_number
 from coprod.rendering.word.package import Entry, write_zip
+from coprod.rendering.word.renderer import shell_context
 from coprod.rendering.word.shell import BODY_MARKER, load_shell
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = runpy.run_path(str(ROOT / "tests" / "rendering" / "word" / "samples.py"))
-
-
-def _context(meta: DocumentMeta, body: object) -> dict[str, Any]:
-    return {
-        "title": meta.title,
-        "short_title": meta.short_title,
-        "film_title": meta.film_title,
-        "kind": meta.kind,
-        "parties": list(meta.parties),
-        "draft_number": meta.draft_number,
-        "draft_date": meta.draft_date.isoformat(),
-        "language": meta.language,
-        "body": body,
-    }
 
 
 _HEADING_STYLES = {1: "Document Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
@@ -88,7 +74,7 @@ def naive(tokens: Sequence[Token], meta: DocumentMeta) -> bytes:
             table = []
         elif kind == "inline" and tokens[index - 1].type == "paragraph_open":
             _add_paragraph(subdoc, token, styles[-1] if styles else "Body Text")
-    template.render(_context(meta, Markup("")), jinja_env=SandboxedEnvironment(), autoescape=True)
+    template.render(shell_context(meta, ""), jinja_env=SandboxedEnvironment(), autoescape=True)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()
@@ -119,7 +105,7 @@ def docxtpl_body_given(tokens: Sequence[Token], meta: DocumentMeta, ids: ListIds
     """A fresh DocxTemplate per document, given coprod's body XML."""
     body = BodyWriter("bench", ids, clean=False, date=meta.draft_date).write(tokens)
     template = DocxTemplate(str(DEFAULT_SHELL))
-    context = _context(meta, Markup(body.document))
+    context = shell_context(meta, body.document)
     template.render(context, jinja_env=SandboxedEnvironment(), autoescape=True)
     template.core_properties.title = meta.title
     for part in template.docx.part.package.parts:
@@ -144,12 +130,12 @@ def make_floor(meta: DocumentMeta) -> tuple[ListIds, Callable[[Sequence[Token]],
     """The floor: body XML from tokens, spliced into a fixed cover, and the zip written."""
     shell = load_shell(DEFAULT_SHELL)
     ids = ListIds(shell.bullet_num, shell.ordered_abstract, shell.first_free_num)
-    context: dict[str, Any] = dict.fromkeys(
-        ("title", "short_title", "film_title", "draft_date", "language"), "x"
-    )
-    context.update(kind=meta.kind, parties=list(meta.parties), draft_number=1, body=Markup(BODY_MARKER))
-    cover, _, tail = shell.render_part(shell.document, context).partition(BODY_MARKER)
-    others = [shell.static.get(name) or Entry.compress(name, b"<x/>") for name in shell.order]
+    cover, _, tail = shell.render_part(shell.document, shell_context(meta)).partition(BODY_MARKER)
+    others = [
+        shell.static.get(name) or Entry.compress(name, b"<x/>")
+        for name in shell.order
+        if name != shell.document
+    ]
 
     def floor(tokens: Sequence[Token]) -> bytes:
         body = BodyWriter("bench", ids, clean=False, date=meta.draft_date).write(tokens)

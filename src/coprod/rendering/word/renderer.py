@@ -83,7 +83,7 @@ class WordRenderer:
 
     def _entries(self, body: Body, meta: DocumentMeta) -> list[Entry]:
         shell = self._shell
-        context = _context(meta)
+        context = shell_context(meta)
         dynamic: dict[str, str] = {
             name: shell.render_part(name, context) for name in shell.templates if name != shell.document
         }
@@ -120,8 +120,11 @@ def _remembered_entry(name: str, data: bytes) -> Entry:
     return Entry.compress(name, data)
 
 
-def _context(meta: DocumentMeta) -> dict[str, Any]:
-    """What the shell's tags see: the meta's values as plain text (escaped by the environment)."""
+def shell_context(meta: DocumentMeta, body: str = BODY_MARKER) -> dict[str, Any]:
+    """What the shell's tags see: the meta's values as plain text (escaped by the environment).
+
+    ``body`` is XML: the marker the document's body replaces, or (for the benchmark's docxtpl path) the body.
+    """
     return {
         "title": meta.title,
         "short_title": meta.short_title,
@@ -133,5 +136,5 @@ def _context(meta: DocumentMeta) -> dict[str, Any]:
         # The same pattern as the Markdown's dates (rendering/filters.py), as plain text for Word.
         "draft_date": format_date(meta.draft_date, "d MMMM y", locale=meta.language),
         "language": meta.language,
-        "body": Markup(BODY_MARKER),
+        "body": Markup(body),
     }
