@@ -17,7 +17,7 @@ from coprod.rendering.view.common import (
     FilmView,
     PartyView,
     Table,
-    country_name,
+    country_in_text,
     draft_view,
     film_view,
     language_name,
@@ -129,7 +129,7 @@ def _spend_plan(project: Project) -> tuple[SpendView, ...]:
         local = [p.company for p in project.partners
                  if p.country == code and p.role is not PartnerRole.FINANCIAL]
         responsible = safe_join(local) if local else Safe("the Delegate Producer")
-        views.append(SpendView(country_name(code), deal.base(project, amount), responsible))
+        views.append(SpendView(country_in_text(code), deal.base(project, amount), responsible))
     return tuple(views)
 
 
@@ -156,10 +156,10 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
         rates=deal.rates(project), contributions=deal.contributions_table(project),
         finance=deal.finance_table(project), spend=deal.spend_table(project),
         categories=deal.category_table(project), spend_plan=_spend_plan(project),
-        shooting=safe_join(country_name(code) for code in locations.shooting),
-        studio=country_name(locations.studio_or_shooting),
-        post_production=country_name(locations.post_production),
-        vfx=country_name(locations.vfx) if locations.vfx else None,
+        shooting=safe_join(country_in_text(code) for code in locations.shooting),
+        studio=country_in_text(locations.studio_or_shooting),
+        post_production=country_in_text(locations.post_production),
+        vfx=country_in_text(locations.vfx) if locations.vfx else None,
         principal_photography=shoot_start, principal_photography_end=shoot_end,
         approvals=deal.approvals(project), approvals_table=deal.approvals_table(project),
         final_cut=party_names(project, approvals.final_cut), deadlock=project.control.deadlock,
@@ -177,7 +177,7 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
             "Insurance and errors and omissions",
             project.insurance.production_package, project.insurance.errors_and_omissions,
             BondView(bond.guarantor, bond.fee_percent) if bond else None),
-        law=LawView(country_name(legal.governing_law), legal.disputes.kind == "arbitration",
+        law=LawView(country_in_text(legal.governing_law), legal.disputes.kind == "arbitration",
                     legal.disputes.rules, legal.disputes.seat, language_name(legal.language)),
     )
 

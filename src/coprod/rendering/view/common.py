@@ -9,6 +9,7 @@ computed here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -63,6 +64,17 @@ def _locale() -> Locale:
 def country_name(code: str) -> str:
     """'Italy', 'Czechia', 'United States' (CLDR names)."""
     return str(_locale().territories.get(code, code))
+
+
+# English short names that take "the" in running text: "the United Kingdom", "the Netherlands".
+_THE = re.compile(r"\b(?:Islands|Republic|United|Kingdom|States|Emirates|Federation)\b|"
+                  r"^(?:Netherlands|Philippines|Bahamas|Gambia|Maldives|Seychelles|Comoros)$")
+
+
+def country_in_text(code: str) -> str:
+    """A country as a sentence names it: 'Italy', 'the United Kingdom'."""
+    name = country_name(code)
+    return f"the {name}" if _THE.search(name) else name
 
 
 def language_name(code: str) -> str:
@@ -128,7 +140,7 @@ class PartyView:
 
 def party_view(project: Project, partner: Partner) -> PartyView:
     """The view of one partner."""
-    country = country_name(partner.country)
+    country = country_in_text(partner.country)
     contribution = Money(project.budget.total * partner.share / 100, project.structure.currency).cents()
     description = Safe("**{company}**, a company established in {country} (registration: {registration}), "
                        "whose registered office is at {address}").format(

@@ -25,7 +25,7 @@ from coprod.model.recoupment import (
 )
 from coprod.rendering.escape import Safe
 from coprod.rendering.filters import date, figures, money, percent
-from coprod.rendering.view.common import Cell, Table, country_name, party_names, safe_join
+from coprod.rendering.view.common import Cell, Table, country_in_text, country_name, party_names, safe_join
 
 FINANCE_TYPES = {
     "equity": "Equity", "public_grant": "Public grant", "public_loan": "Public loan",
@@ -134,7 +134,7 @@ def kept_territories(project: Project) -> tuple[KeptView, ...]:
     views = []
     for kept in project.rights.territories:
         company = project.partner(kept.partner).company
-        countries = safe_join(country_name(code) for code in kept.countries)
+        countries = safe_join(country_in_text(code) for code in kept.countries)
         if kept.common_pot_above is None:
             sentence = Safe("{company} keeps all receipts from {countries}.").format(
                 company=company, countries=countries)

@@ -17,7 +17,7 @@ from coprod.model.parties import CreativeRole
 from coprod.model.project import Project
 from coprod.rendering.escape import Safe, escape
 from coprod.rendering.filters import plain as _number
-from coprod.rendering.view.common import Cell, Table, country_name, safe_join
+from coprod.rendering.view.common import Cell, Table, country_in_text, country_name, safe_join
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +112,9 @@ def framework_view(project: Project, verdict: Verdict, framework: Framework) -> 
     for code in dict.fromkeys(p.country for p in project.partners):
         authority = verdict.authorities.get(code)
         companies = safe_join(p.company for p in project.partners if p.country == code)
-        name = authority.name if authority else f"the competent authority of {country_name(code)}"
+        name = authority.name if authority else f"the competent authority of {country_in_text(code)}"
         source = authority.citation.text if authority else "not named in the framework file"
-        authorities.append(AuthorityView(country_name(code), name, companies, source))
+        authorities.append(AuthorityView(country_in_text(code), name, companies, source))
     lead = _lead_time(deal)
     points, threshold = _points(deal)
     return FrameworkView(
