@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
-from analysis_support import EXAMPLES, analysed_data, example_data
+from analysis_support import EXAMPLES, ROOT, analysed_data, example_data
 from regenerate_snapshots import check_json, snapshot_path
 
 from coprod.analysis.eligibility.outcome import Status
@@ -58,3 +59,26 @@ def test_a_creative_deal_gets_the_practice_spend_tolerance_instead_of_a_treaty_r
     (finding,) = [f for f in analysed_data(data).findings if f.code == "readiness.spend-alignment.deviation"]
     assert finding.message == ("GB's spend share is 61.34% against a financial share of 50% (+11.3445 pp); "
                                "the practice tolerance is 10 percentage points.")
+
+
+def _documented_keys(section: str) -> set[str]:
+    """The keys in the first column of the table under *section* in docs/check-json.md."""
+    doc = (ROOT / "docs" / "check-json.md").read_text(encoding="utf-8")
+    table = doc.split(f"{section}\n", 1)[1].strip().split("\n\n", 1)[0]
+    keys: set[str] = set()
+    for row in table.splitlines()[2:]:
+        keys.update(re.findall(r"`([a-z_]+)`", row.split("|")[1]))
+    return keys
+
+
+def test_the_json_document_has_exactly_the_documented_keys() -> None:
+    _, out = check_json("the-salt-road")
+    document = json.loads(out)
+    (project,) = document["projects"]
+    assert set(document) == _documented_keys("## The document")
+    assert set(project) == _documented_keys("## project")
+    assert set(project["findings"][0]) == _documented_keys("### finding")
+    assert set(project["analysis"]) == _documented_keys("## analysis")
+    assert set(project["analysis"]["finance"]) == _documented_keys("### finance")
+    assert set(project["analysis"]["spend"]) == _documented_keys("### spend")
+    assert set(project["analysis"]["eligibility"]) == _documented_keys("### eligibility")
