@@ -12,19 +12,23 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod.errors import BuildError
 from coprod.pipeline.atomic import sweep_temps
 from coprod.pipeline.fingerprint import Hasher
 from coprod.pipeline.lock import build_lock
 from coprod.pipeline.producer import Producer, ProducerFactory
-from coprod.pipeline.publish import Publisher
+from coprod.pipeline.publish import PageWord, Publisher
 from coprod.pipeline.record import Finished, commit, remove_output
 from coprod.pipeline.report import BuildSummary, Reporter
 from coprod.pipeline.staleness import Checker, ProjectSource, ProjectStatus, Settings
 from coprod.pipeline.state import BuildState, open_state
 from coprod.pipeline.targets import PROJECT_README, STATE_DIR, check_projects
 from coprod.pipeline.worker import JobRequest
+
+if TYPE_CHECKING:
+    from coprod.pipeline.runner import Workers
 
 BATCH_PROJECTS = 16
 BATCH_SECONDS = 0.5
@@ -128,16 +132,25 @@ class _Session:
         if changed:
             with state.transaction():
                 state.set_meta("dirty", "1")
-        self._build(todo)
+        if todo:
+            from coprod.pipeline.runner import Workers  # multiprocessing: only when there is work
+
+            with Workers(plan.factory, plan.jobs, len(todo), self.producer) as workers:
+                self._build(todo, workers)
+                self._finish(vanished, changed, workers.page_word)
+        else:
+            self._finish(vanished, changed, lambda *page: self.producer().page_word(*page))
+        return self.summary
+
+    def _finish(self, vanished: Sequence[str], changed: bool, page_word: PageWord) -> None:
         for slug in vanished:
             self._remove_project(slug)
-        publisher = Publisher(plan.out, state, plan.settings, self.producer)
+        publisher = Publisher(self.plan.out, self.state, self.plan.settings, page_word)
         self.summary.pages, failures = publisher.refresh(changed)
         self.summary.failures.extend(failures)
         if changed:
-            with state.transaction():
-                state.set_meta("dirty", "0")
-        return self.summary
+            with self.state.transaction():
+                self.state.set_meta("dirty", "0")
 
     def _vanished(self) -> list[str]:
         if not self.plan.whole_slate:
@@ -145,20 +158,15 @@ class _Session:
         present = {source.slug for source in self.plan.sources}
         return [slug for slug in self.state.projects() if slug not in present]
 
-    def _build(self, todo: Sequence[ProjectStatus]) -> None:
-        if not todo:
-            return
-        from coprod.pipeline.runner import run_jobs  # multiprocessing: only when there is work
-
+    def _build(self, todo: Sequence[ProjectStatus], workers: Workers) -> None:
         records = self.state.targets()
         known = self.state.projects()
         by_slug = {status.source.slug: status for status in todo}
         requests = {status.source.slug: _request(self.plan, status) for status in todo}
         self.reporter.start(len(todo))
-        local = self.producer() if self.plan.jobs <= 1 or len(todo) == 1 else None
         batch: list[Finished] = []
         started = time.monotonic()
-        for result in run_jobs(list(requests.values()), self.plan.factory, self.plan.jobs, local):
+        for result in workers.run(list(requests.values())):
             slug = result.slug
             batch.append(Finished(by_slug[slug].source, requests[slug], result, records.get(slug, []),
                                   known.get(slug)))

@@ -2,7 +2,8 @@
 
 The pages are made from the state when a project was built or removed, when coprod changed, or when a
 page is missing or was edited; a page whose bytes would not change is left alone. ``index.docx`` needs
-the Word renderer, so a producer is built here only when the index itself changed.
+the Word renderer, so it is asked for (from a worker, or a producer built then) only when the index
+itself changed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from coprod.errors import CoprodError
 from coprod.pipeline.atomic import write_all
 from coprod.pipeline.fingerprint import Stamp, digest_bytes, stamp_file
 from coprod.pipeline.pages import INDEX_TITLE, index_page, readme_page
-from coprod.pipeline.producer import Producer
 from coprod.pipeline.staleness import Settings
 from coprod.pipeline.state import BuildState, ProjectRecord
 from coprod.pipeline.targets import INDEX_PAGES, PROJECT_README, Format
@@ -29,15 +29,18 @@ def _latest(projects: Mapping[str, ProjectRecord]) -> str:
     return max(dates, default="") or "1970-01-01"
 
 
+PageWord = Callable[[str, str, str], bytes]
+"""Renders a build page's Markdown (with its title and ISO date) to .docx."""
+
+
 class Publisher:
     """Refreshes the pages of one build folder."""
 
-    def __init__(self, out: Path, state: BuildState, settings: Settings,
-                 producer: Callable[[], Producer]) -> None:
+    def __init__(self, out: Path, state: BuildState, settings: Settings, page_word: PageWord) -> None:
         self._out = out
         self._state = state
         self._settings = settings
-        self._producer = producer
+        self._page_word = page_word
 
     def _wanted(self) -> list[str]:
         pages = [INDEX_PAGES[0]]
@@ -78,7 +81,7 @@ class Publisher:
                    if (data := text.encode()) and self._differs(page, data, stamps)}
         if INDEX_PAGES[1] in wanted and (INDEX_PAGES[0] in changes or not self._is_current(INDEX_PAGES[1])):
             try:
-                data = self._producer().page_word(texts[INDEX_PAGES[0]], INDEX_TITLE, _latest(projects))
+                data = self._page_word(texts[INDEX_PAGES[0]], INDEX_TITLE, _latest(projects))
                 if self._differs(INDEX_PAGES[1], data, stamps):
                     changes[INDEX_PAGES[1]] = data
             except Exception as error:  # the index's failure is reported like a target's

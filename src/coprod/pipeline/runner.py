@@ -2,7 +2,8 @@
 
 Workers are forked where the platform allows it (cheap to start, nothing to pickle but the jobs), and
 each builds its producer (the template environment, the Word shell) once, in the pool initializer. Results
-come back as they finish; a worker that dies (killed, out of memory) fails only the projects it had.
+come back as they finish; a worker that dies (killed, out of memory) fails only the projects it had. The
+pool also renders the Word index page, so the parent process never has to import the Word renderer.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
 
-from coprod.errors import CoprodError
+from coprod.errors import BuildError, CoprodError
 from coprod.pipeline.fingerprint import Hasher
 from coprod.pipeline.producer import Producer, ProducerFactory
 from coprod.pipeline.worker import Job, JobRequest, JobResult
@@ -25,7 +27,7 @@ _hasher = Hasher({})
 _broken: str = "worker used before its initializer ran"
 
 
-def _describe(error: Exception) -> str:
+def _describe(error: BaseException) -> str:
     return str(error) if isinstance(error, CoprodError) else f"{type(error).__name__}: {error}"
 
 
@@ -47,7 +49,7 @@ def _init_worker(factory: ProducerFactory, parent: int) -> None:
     _die_with_parent(parent)
     try:
         _producer = factory()
-    except Exception as error:
+    except Exception as error:  # reported with each job rather than breaking the pool
         _broken = f"cannot start the renderers: {_describe(error)}"
 
 
@@ -57,42 +59,78 @@ def _run_in_worker(request: JobRequest) -> JobResult:
     return Job(_producer, _hasher, request).run()
 
 
+def _page_word_in_worker(markdown: str, title: str, date: str) -> bytes:
+    if _producer is None:
+        raise BuildError(_broken)
+    return _producer.page_word(markdown, title, date)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def run_jobs(requests: Sequence[JobRequest], factory: ProducerFactory, jobs: int,
-             producer: Producer | None = None) -> Iterator[JobResult]:
-    """Yield the result of every request, in the order they finish.
+class Workers:
+    """Where jobs run: a process pool for several projects, or this process for one (or ``--jobs 1``).
 
-    With one job (or one request) everything runs here, using *producer* if one is given.
+    Use as a context manager; the pool (if any) starts on entry and is shut down on exit.
     """
-    if not requests:
-        return
-    if jobs <= 1 or len(requests) == 1:
-        try:
-            local = producer if producer is not None else factory()
-        except Exception as error:
-            for request in requests:
-                yield JobResult(request.slug,
-                                failures=(("*", f"cannot start the renderers: {_describe(error)}"),))
+
+    def __init__(self, factory: ProducerFactory, jobs: int, projects: int,
+                 local: Callable[[], Producer]) -> None:
+        self._factory = factory
+        self._workers = min(jobs, projects)
+        self._local = local
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        if self._workers > 1:
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=_context(),
+                                             initializer=_init_worker, initargs=(self._factory, os.getpid()))
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def run(self, requests: Sequence[JobRequest]) -> Iterator[JobResult]:
+        """Yield the result of every request, in the order they finish."""
+        if self._pool is None:
+            yield from self._run_here(requests)
             return
-        hasher = Hasher({})
-        for request in requests:
-            yield Job(local, hasher, request).run()
-        return
-    workers = min(jobs, len(requests))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init_worker,
-                             initargs=(factory, os.getpid())) as pool:
         futures: dict[Future[JobResult], JobRequest] = {
-            pool.submit(_run_in_worker, request): request for request in requests}
+            self._pool.submit(_run_in_worker, request): request for request in requests}
         for future in as_completed(futures):
             request = futures[future]
             try:
                 yield future.result()
             except BrokenProcessPool:
                 yield JobResult(request.slug, failures=(("*", "a worker process died while building it"),))
-            except Exception as error:
+            except Exception as error:  # a crash in a worker fails its project, not the build
+                yield JobResult(request.slug, failures=(("*", f"internal error: {_describe(error)}"),))
+
+    def _run_here(self, requests: Sequence[JobRequest]) -> Iterator[JobResult]:
+        try:
+            producer = self._local()
+        except Exception as error:  # same report as a worker that cannot start
+            for request in requests:
                 yield JobResult(request.slug,
-                                failures=(("*", f"internal error: {type(error).__name__}: {error}"),))
+                                failures=(("*", f"cannot start the renderers: {_describe(error)}"),))
+            return
+        hasher = Hasher({})
+        for request in requests:
+            yield Job(producer, hasher, request).run()
+
+    def page_word(self, markdown: str, title: str, date: str) -> bytes:
+        """Render a build page to Word in a worker (or here, without a pool).
+
+        Raises:
+            CoprodError: the renderer failed.
+        """
+        if self._pool is None:
+            return self._local().page_word(markdown, title, date)
+        try:
+            return self._pool.submit(_page_word_in_worker, markdown, title, date).result()
+        except BrokenProcessPool:
+            raise BuildError("a worker process died while rendering the index") from None
