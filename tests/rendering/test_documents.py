@@ -137,3 +137,20 @@ def test_contributions_add_up_to_the_budget(slug: str) -> None:
     *partners, total = rows
     assert sum(_amount(row[3]) for row in partners) == _amount(total[3])
     assert sum(_amount(row[2]) for row in partners) == 100
+
+
+def test_plan_names_every_document_and_scenario_levels_can_be_chosen() -> None:
+    from rendering_support import example
+
+    from coprod.analysis import analyse
+    from coprod.rendering.documents import DocumentRenderer
+
+    project = example("the-salt-road")
+    renderer = DocumentRenderer(levels=[Decimal(25), Decimal(300)])
+    assert [(spec.kind, spec.relpath) for spec in renderer.plan(project)] == [
+        ("agreement", "agreement.md"), ("term-sheet", "term-sheet.md"),
+        ("checklist", "checklists/aurora.md"), ("checklist", "checklists/nord.md"),
+        ("checklist", "checklists/vltava.md"), ("readiness", "readiness.md")]
+    term_sheet = {d.relpath: d for d in renderer.render(project, analyse(project))}["term-sheet.md"]
+    assert "| Payee | 25% (EUR 950,000) | 300% (EUR 11,400,000) |" in term_sheet.markdown
+    assert "receives 25% and 300% of the budget" in term_sheet.markdown
