@@ -149,6 +149,7 @@ class _Session:
         self.summary.pages, failures = publisher.refresh(changed)
         self.summary.failures.extend(failures)
         if changed:
+            sweep_temps(self.plan.out)  # a worker that died mid-job leaves its temporary files
             with self.state.transaction():
                 self.state.set_meta("dirty", "0")
 

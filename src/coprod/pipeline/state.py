@@ -235,5 +235,6 @@ def open_state(out: Path, *, create: bool = True) -> BuildState | None:
             raise BuildError(f"{path} was written by another version of coprod (state schema {found[0]}, "
                              f"expected {SCHEMA_VERSION}); run 'coprod clean' and build again")
     except (sqlite3.Error, OSError) as error:
-        raise BuildError(f"cannot open the build state {path}: {error}") from None
+        raise BuildError(f"cannot open the build state {path}: {error}; remove {path.parent} to start "
+                         "afresh (the next build rebuilds everything)") from None
     return BuildState(connection)
