@@ -61,6 +61,7 @@ def check_file(path: Path, framework_dirs: list[Path] | None = None) -> ProjectC
     """Load the project file at *path* and review it."""
     from coprod.commands.check_report import ProjectCheck
     from coprod.loading import load_project
+    from coprod.loading.frameworks import catalog_for
     from coprod.loading.project import shown_path
 
     try:
@@ -68,13 +69,6 @@ def check_file(path: Path, framework_dirs: list[Path] | None = None) -> ProjectC
     except InputError as error:
         return ProjectCheck(shown_path(path), path.resolve().parent.name, problems=error.problems)
     return review(loaded, catalog_for(loaded.path, framework_dirs or []))
-
-
-def catalog_for(project_file: Path, extra: list[Path]) -> FrameworkCatalog:
-    """The built-in frameworks, those next to the project's ``projects/`` folder, and those in *extra*."""
-    from coprod.loading.frameworks import load_catalog, user_folder
-
-    return load_catalog([user_folder(project_file), *extra])
 
 
 def review(loaded: LoadedProject, catalog: FrameworkCatalog) -> ProjectCheck:

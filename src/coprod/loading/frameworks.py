@@ -8,7 +8,7 @@ into a folder given with ``coprod check --frameworks-dir``); no Python changes. 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -97,13 +97,19 @@ def parse_framework(text: str, file: Path) -> Framework:
 
 
 def load_framework(file: Path) -> Framework:
-    """Read and validate one framework file."""
+    """Read and validate one framework file (text read before is not parsed again)."""
     shown = shown_path(file)
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
         raise InputError([Problem(SourceLocation(shown, 1, 1), f"cannot read the file: {error.strerror}")]) \
             from None
+    return _parsed(text, shown)
+
+
+@lru_cache(maxsize=256)
+def _parsed(text: str, shown: Path) -> Framework:
+    """`parse_framework`, remembered by text: a slate checks many projects against the same user files."""
     return parse_framework(text, shown)
 
 
@@ -141,6 +147,11 @@ def user_folder(project_file: Path) -> Path:
     project_dir = project_file.resolve().parent
     root = project_dir.parent.parent if project_dir.parent.name == "projects" else project_dir
     return root / USER_FOLDER
+
+
+def catalog_for(project_file: Path, extra: Sequence[Path] = ()) -> FrameworkCatalog:
+    """The frameworks a project sees: built-in, those next to its ``projects/`` folder, those in *extra*."""
+    return load_catalog([user_folder(project_file), *extra])
 
 
 def load_catalog(folders: Sequence[Path] = ()) -> FrameworkCatalog:
