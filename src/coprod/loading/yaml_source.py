@@ -144,10 +144,34 @@ def _line_column(text: str, index: int) -> Position:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
+_CONTEXTS = {
+    "while parsing a flow sequence": "the [list]",
+    "while parsing a flow mapping": "the {mapping}",
+    "while parsing a block mapping": "the mapping",
+    "while parsing a block collection": "the list",
+    "while scanning a quoted scalar": "the quoted text",
+    "while scanning a double-quoted scalar": "the quoted text",
+    "while scanning a simple key": "the key",
+    "while scanning a block scalar": "the block of text",
+    "while parsing a flow node": "the value",
+    "while parsing a block node": "the value",
+}
+"""PyYAML's parser states, in a producer's words."""
+
+_TOKENS = {
+    "'<stream end>'": "the end of the file", "<stream end>": "the end of the file",
+    "'<block end>'": "the end of the indented block", "<block end>": "the end of the indented block",
+    "'<block mapping start>'": "the start of a new mapping",
+    "'<block sequence start>'": "the start of a new list",
+    "'<document start>'": "'---'",
+    "'<scalar>'": "a value", "'?'": "a key", "'-'": "a list item",
+    "unexpected end of stream": "the end of the file",
+}
+
 _HINTS = {
     "mapping values are not allowed here":
         "check this line's indentation; text holding ': ' needs quotes",
-    "found character that cannot start any token":
+    "that cannot start any token":
         "text starting with this character needs quotes",
 }
 
@@ -170,17 +194,29 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: Path) -> Problem:
         message = ("expected spaces, found a tab character: YAML indents with spaces only "
                    "(replace the tab with spaces; a tab inside text goes in double quotes as \\t)")
         return Problem(SourceLocation(file, line, column), message)
-    problem = (error.problem or "invalid YAML").replace("<stream end>", "the end of the file")
+    problem = _plain_words(error.problem or "a syntax error")
     if problem.startswith("expected at most"):
         return Problem(SourceLocation(file, line, column), problem)
-    context = error.context
-    if context and error.context_mark and error.context_mark is not mark:
-        context = f"{context} that starts at line {error.context_mark.line + 1}"
-    detail = f"{context}: {problem}" if context else problem
-    hint = _HINTS.get(error.problem or "")
+    if problem.startswith("expected"):
+        message = problem.replace(", but found ", ", found ").replace(", but got ", ", found ")
+    elif problem.startswith("found"):
+        message = f"expected valid YAML, {problem}"
+    else:
+        message = f"expected valid YAML, found a syntax error: {problem}"
+    hint = next((hint for clue, hint in _HINTS.items() if clue in (error.problem or "")), None)
+    where = _CONTEXTS.get(error.context or "")
+    if where and error.context_mark is not None and error.context_mark is not mark:
+        opened_line, opened_column = _position(error.context_mark)
+        message += f" (in {where} that starts at line {opened_line}, column {opened_column})"
     if hint:
-        detail = f"{detail} ({hint})"
-    return Problem(SourceLocation(file, line, column), f"invalid YAML syntax, {detail}")
+        message += f" ({hint})"
+    return Problem(SourceLocation(file, line, column), message)
+
+
+def _plain_words(problem: str) -> str:
+    for token, words in _TOKENS.items():
+        problem = problem.replace(token, words)
+    return problem
 
 
 def _field_at(text: str, position: Position) -> FieldPath:
