@@ -63,6 +63,9 @@ def test_python_docx_reads_cover_headings_tables_and_comments(
         numbered = len(re.findall(r"^#{2,4} \d+(\.\d+)*\.? ", markdown, flags=re.MULTILINE))
         assert sum(_style(p).startswith("Heading ") for p in paragraphs) == numbered, target.name
         assert len(word.tables) == len(re.findall(r"^\|[ :]*-", markdown, flags=re.MULTILINE)), target.name
+        numbering = word.part.numbering_part.element
+        linked = numbering.xpath("//w:abstractNum/w:lvl[w:pStyle/@w:val='Heading1']/w:lvlText/@w:val")
+        assert linked == ["%1."], target.name  # Heading 1 is numbered by the clause list
         notes = markdown.count("\n> Drafting note:")
         assert len(list(word.comments)) == notes, target.name
         assert all(comment.author == "coprod" for comment in word.comments)
