@@ -81,7 +81,7 @@ def own_findings(project: Project, spend_tolerance: Decimal | None) -> dict[str,
 
 
 CHECKS: tuple[tuple[str, str, str, Related], ...] = (
-    ("story", "Story and territorial logic", "essentials", _codes("creative.")),
+    ("story", "Story and territorial logic", "essentials", lambda f: False),
     ("producers", "Qualified producers in each territory", "essentials",
      _codes("spend.no-partner-in-country", "authority.", "parties.", "non-party.", "third-country.")),
     ("budget", "Budget and spend plan by country", "essentials", _area("spend")),
@@ -89,8 +89,8 @@ CHECKS: tuple[tuple[str, str, str, Related], ...] = (
      lambda f: f.area == "waterfall" or f.code.startswith(("share.", "financial-only.", "instrument."))),
     ("finance", "Finance plan by territory", "essentials", _area("finance")),
     ("timeline", "Applications, approvals and delivery", "essentials", _codes("timeline.")),
-    ("story-alignment", "Story alignment", "alignments", _codes("points.", "proportionality.creative",
-                                                               "cast.", "location.")),
+    ("story-alignment", "Story alignment", "alignments",
+     _codes("points.", "proportionality.creative", "creative.", "cast.", "location.")),
     ("spend-alignment", "Spend alignment", "alignments",
      _codes("proportionality.spend", "spend.national-minimum", "spend.non-party")),
     ("control-alignment", "Control alignment", "alignments", lambda f: False),
