@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from waterfall_strategies import PARTNERS, cents, waterfalls
 from waterfall_support import variant
@@ -19,6 +19,8 @@ from coprod.model.project import Project
 from coprod.model.recoupment import CorridorTier, DefermentTier, ExpenseTier, FeeTier, RecoupTier
 
 CENT = Fraction(1, 100)
+# No timing in tests: a busy machine must not fail them (no deadline, no "too slow" health check).
+UNTIMED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def project_of(sections: dict[str, Any]) -> Project:
@@ -46,6 +48,7 @@ def totals(result: WaterfallResult) -> dict[str, Fraction]:
     return out
 
 
+@UNTIMED
 @given(waterfalls(), receipts())
 def test_payouts_add_up_to_the_receipts_and_each_line_is_within_a_cent(sections: dict[str, Any],
                                                                        given: Receipts) -> None:
@@ -59,6 +62,7 @@ def test_payouts_add_up_to_the_receipts_and_each_line_is_within_a_cent(sections:
         assert payment.exact >= 0
 
 
+@UNTIMED
 @given(waterfalls(), receipts(), cents(0, 10**9), st.dictionaries(st.sampled_from(PARTNERS), cents(0, 10**9)))
 def test_no_party_gets_less_from_more_receipts(sections: dict[str, Any], low: Receipts, more: Decimal,
                                                more_kept: dict[str, Decimal]) -> None:
@@ -72,6 +76,7 @@ def test_no_party_gets_less_from_more_receipts(sections: dict[str, Any], low: Re
         assert after[payee] >= amount, payee
 
 
+@UNTIMED
 @given(waterfalls(), receipts())
 def test_pari_passu_members_are_paid_in_proportion_to_what_they_are_still_owed(sections: dict[str, Any],
                                                                               given: Receipts) -> None:
@@ -89,6 +94,7 @@ def test_pari_passu_members_are_paid_in_proportion_to_what_they_are_still_owed(s
             assert paid[line] * due[first] == paid[first] * due[line]
 
 
+@UNTIMED
 @given(waterfalls(), receipts())
 def test_no_cap_or_entitlement_is_exceeded(sections: dict[str, Any], given: Receipts) -> None:
     project = project_of(sections)
@@ -116,7 +122,7 @@ def test_no_cap_or_entitlement_is_exceeded(sections: dict[str, Any], given: Rece
             assert kept <= entry.common_pot_above
 
 
-@settings(max_examples=40, deadline=None)
+@settings(UNTIMED, max_examples=40)
 @given(waterfalls())
 def test_break_even_is_the_first_cent_that_pays_in_full(sections: dict[str, Any]) -> None:
     project = project_of(sections)
