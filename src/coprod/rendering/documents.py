@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +42,20 @@ DEFAULT_LEVELS: tuple[Decimal, ...] = (Decimal(50), Decimal(100), Decimal(150), 
 
 STATUS = "Draft for discussion — not legal advice"
 
+class DocumentKind(StrEnum):
+    """The four kinds of document; the value is what front matter and ``DocumentMeta.kind`` say."""
+
+    AGREEMENT = "agreement"
+    TERM_SHEET = "term-sheet"
+    CHECKLIST = "checklist"
+    READINESS = "readiness"
+
+
 TEMPLATE_OF = {
-    "agreement": "documents/agreement.md.j2",
-    "term-sheet": "documents/term-sheet.md.j2",
-    "checklist": "documents/checklist.md.j2",
-    "readiness": "documents/readiness.md.j2",
+    DocumentKind.AGREEMENT: "documents/agreement.md.j2",
+    DocumentKind.TERM_SHEET: "documents/term-sheet.md.j2",
+    DocumentKind.CHECKLIST: "documents/checklist.md.j2",
+    DocumentKind.READINESS: "documents/readiness.md.j2",
 }
 """The document template of each kind of document."""
 
@@ -60,8 +70,7 @@ _TERM_SHEET_AREAS = frozenset({"finance", "waterfall", "rights"})
 class DocumentSpec:
     """One document a project gets."""
 
-    kind: str
-    """'agreement', 'term-sheet', 'checklist' or 'readiness'."""
+    kind: DocumentKind
     relpath: str
     """Path of the Markdown file relative to the project's build folder, e.g. 'checklists/aurora.md'."""
     partner: str | None = None
@@ -78,7 +87,7 @@ class RenderedDocument:
     """A rendered document and what it was made from."""
 
     relpath: str
-    kind: str
+    kind: DocumentKind
     markdown: str
     meta: DocumentMeta
     templates: frozenset[str]
@@ -107,9 +116,11 @@ class DocumentRenderer:
 
     def plan(self, project: Project) -> list[DocumentSpec]:
         """The documents *project* gets, in the order they are rendered."""
-        specs = [DocumentSpec("agreement", "agreement.md"), DocumentSpec("term-sheet", "term-sheet.md")]
-        specs += [DocumentSpec("checklist", f"checklists/{p.id}.md", p.id) for p in project.partners]
-        specs.append(DocumentSpec("readiness", "readiness.md"))
+        specs = [DocumentSpec(DocumentKind.AGREEMENT, "agreement.md"),
+                 DocumentSpec(DocumentKind.TERM_SHEET, "term-sheet.md")]
+        specs += [DocumentSpec(DocumentKind.CHECKLIST, f"checklists/{partner.id}.md", partner.id)
+                  for partner in project.partners]
+        specs.append(DocumentSpec(DocumentKind.READINESS, "readiness.md"))
         return specs
 
     def templates_used(self, name: str) -> frozenset[str]:
@@ -166,7 +177,7 @@ class DocumentRenderer:
         for spec in self.plan(project):
             document, outline = self._render_one(spec, project, analysis, framework, findings, clean,
                                                  clause_numbers)
-            if spec.kind == "agreement":
+            if spec.kind is DocumentKind.AGREEMENT:
                 clause_numbers = {label: h.reference for label, h in outline.headings.items()}
             documents.append(document)
         return documents
@@ -189,12 +200,12 @@ class DocumentRenderer:
                     clause_numbers: Mapping[str, str]) -> tuple[RenderedDocument, Outline]:
         view: Any
         notes: tuple[Finding, ...] = ()
-        if spec.kind == "agreement":
+        if spec.kind is DocumentKind.AGREEMENT:
             view, notes = agreement_view(project, framework), findings
-        elif spec.kind == "term-sheet":
+        elif spec.kind is DocumentKind.TERM_SHEET:
             view = term_sheet_view(project, self.levels)
             notes = tuple(f for f in findings if f.area in _TERM_SHEET_AREAS)
-        elif spec.kind == "checklist":
+        elif spec.kind is DocumentKind.CHECKLIST:
             assert spec.partner is not None
             view = checklist_view(project, spec.partner, framework, clause_numbers)
         else:
@@ -212,9 +223,10 @@ class DocumentRenderer:
 
     def _meta(self, spec: DocumentSpec, project: Project) -> DocumentMeta:
         film = project.film.title
-        names = {"agreement": "Co-production Agreement", "term-sheet": "Rights and Recoupment Term Sheet",
-                 "readiness": "Readiness Report"}
-        if spec.kind == "checklist":
+        names = {DocumentKind.AGREEMENT: "Co-production Agreement",
+                 DocumentKind.TERM_SHEET: "Rights and Recoupment Term Sheet",
+                 DocumentKind.READINESS: "Readiness Report"}
+        if spec.kind is DocumentKind.CHECKLIST:
             assert spec.partner is not None
             company = project.partner(spec.partner).company
             title, short = f"Checklist for {company} — {film}", f"{film} — Checklist: {company}"
@@ -222,7 +234,7 @@ class DocumentRenderer:
         else:
             title, short = f"{names[spec.kind]} — {film}", f"{film} — {names[spec.kind]}"
             parties = tuple(p.company for p in project.partners)
-        return DocumentMeta(kind=spec.kind, title=title, short_title=short, film_title=film,
+        return DocumentMeta(kind=spec.kind.value, title=title, short_title=short, film_title=film,
                             parties=parties, draft_number=project.draft.number,
                             draft_date=project.draft.date, language=project.legal.language,
                             provenance={"generator": f"coprod {__version__}"})

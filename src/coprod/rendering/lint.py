@@ -21,15 +21,16 @@ import jinja2
 from jinja2 import meta as jinja_meta
 from jinja2 import nodes
 
-from coprod.rendering.documents import HELPERS, TEMPLATE_OF, DocumentRenderer
+from coprod.rendering.documents import HELPERS, TEMPLATE_OF, DocumentKind, DocumentRenderer
 from coprod.rendering.outline import singular
 from coprod.rendering.view.agreement import AgreementView
 from coprod.rendering.view.checklist import ChecklistView
 from coprod.rendering.view.readiness import ReadinessView
 from coprod.rendering.view.terms import TermSheetView
 
-VIEWS: dict[str, type] = {"agreement": AgreementView, "term-sheet": TermSheetView,
-                          "checklist": ChecklistView, "readiness": ReadinessView}
+VIEWS: dict[DocumentKind, type] = {
+    DocumentKind.AGREEMENT: AgreementView, DocumentKind.TERM_SHEET: TermSheetView,
+    DocumentKind.CHECKLIST: ChecklistView, DocumentKind.READINESS: ReadinessView}
 """The view model each kind of document is rendered with."""
 
 NOT_TERMS = frozenset({"Clause", "Clauses", "Schedule", "Schedules"})

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import jinja2
 
@@ -42,12 +43,19 @@ _DOUBLE_STOP = re.compile(r"(?<=\w)\.\.(?=[\s*”)]|$)")
 Caller = Callable[[], str]
 
 
+class HeadingKind(StrEnum):
+    """What a heading is: a numbered clause, a numbered schedule, or an unnumbered section."""
+
+    CLAUSE = "clause"
+    SCHEDULE = "schedule"
+    SECTION = "section"
+
+
 @dataclass(slots=True)
 class Heading:
     """One heading of the outline."""
 
-    kind: str
-    """'clause', 'schedule' or 'section' (unnumbered)."""
+    kind: HeadingKind
     label: str
     number: str
     """'9', '9.2' for clauses; '2' for schedules; '' for sections."""
@@ -58,9 +66,9 @@ class Heading:
     @property
     def reference(self) -> str:
         """How a cross-reference names this heading: 'Clause 9.2', 'Schedule 2', or the title."""
-        if self.kind == "clause":
+        if self.kind is HeadingKind.CLAUSE:
             return f"Clause {self.number}"
-        if self.kind == "schedule":
+        if self.kind is HeadingKind.SCHEDULE:
             return f"Schedule {self.number}"
         return self.title
 
@@ -108,15 +116,15 @@ class Outline:
     def _fail(self, message: str) -> TemplateError:
         return TemplateError(message, *current_position(self.env))
 
-    def _open(self, kind: str, label: str, title: str) -> Heading:
+    def _open(self, kind: HeadingKind, label: str, title: str) -> Heading:
         if not isinstance(label, str) or not _LABEL.fullmatch(label):
             raise self._fail(f"expected a label of lower-case letters, digits and '-', found {label!r}")
         if label in self.headings:
             raise self._fail(f"the label '{label}' is used twice")
         parent = self._stack[-1] if self._stack else None
         depth = parent.depth + 1 if parent else 1
-        if kind == "clause":
-            if parent is not None and parent.kind != "clause":
+        if kind is HeadingKind.CLAUSE:
+            if parent is not None and parent.kind is not HeadingKind.CLAUSE:
                 raise self._fail(f"clause '{label}' cannot sit inside the {parent.kind} '{parent.label}'")
             if depth > MAX_DEPTH:
                 raise self._fail(f"clause '{label}' is nested {depth} deep; at most {MAX_DEPTH} levels")
@@ -126,7 +134,7 @@ class Outline:
             else:
                 parent.children += 1
                 number = f"{parent.number}.{parent.children}"
-        elif kind == "schedule":
+        elif kind is HeadingKind.SCHEDULE:
             if parent is not None:
                 raise self._fail(f"schedule '{label}' must be at the top level")
             self._schedules += 1
@@ -137,7 +145,7 @@ class Outline:
         self.headings[label] = heading
         return heading
 
-    def _block(self, kind: str, label: str, title: str, caller: Caller) -> Safe:
+    def _block(self, kind: HeadingKind, label: str, title: str, caller: Caller) -> Safe:
         heading = self._open(kind, label, title)
         self._stack.append(heading)
         try:
@@ -146,9 +154,9 @@ class Outline:
             self._stack.pop()
         hashes = "#" * (heading.depth + 1)
         shown = escape(heading.title)
-        if kind == "clause":
+        if kind is HeadingKind.CLAUSE:
             text = f"{heading.number}. {shown}" if heading.depth == 1 else f"{heading.number} {shown}"
-        elif kind == "schedule":
+        elif kind is HeadingKind.SCHEDULE:
             text = f"Schedule {heading.number} — {shown}"
         else:
             text = str(shown)
@@ -159,15 +167,15 @@ class Outline:
 
         Used as ``{% call clause(label, title) %} ... {% endcall %}``.
         """
-        return self._block("clause", label, title, caller)
+        return self._block(HeadingKind.CLAUSE, label, title, caller)
 
     def schedule(self, label: str, title: str, *, caller: Caller) -> Safe:
         """A schedule, numbered 'Schedule 1', 'Schedule 2' in order of appearance."""
-        return self._block("schedule", label, title, caller)
+        return self._block(HeadingKind.SCHEDULE, label, title, caller)
 
     def section(self, label: str, title: str, *, caller: Caller) -> Safe:
         """An unnumbered heading (Parties, Signatures, checklist parts)."""
-        return self._block("section", label, title, caller)
+        return self._block(HeadingKind.SECTION, label, title, caller)
 
     # --- references ---------------------------------------------------------------------------------
 
