@@ -42,7 +42,8 @@ def _replace(data: Any, path: FieldPath, value: object) -> Any:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(PATHS), values), min_size=1, max_size=3))
-def test_any_value_anywhere_gives_a_project_or_located_problems(changes: list[tuple[FieldPath, object]]) -> None:
+def test_any_value_anywhere_gives_a_project_or_located_problems(
+        changes: list[tuple[FieldPath, object]]) -> None:
     data: Any = TREE.data
     for path, value in changes:
         try:
