@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from analysis_support import edited, example_text, position, run_check
 
+from coprod.cli import main
+
 SALT = "the-salt-road"
 VLTAVA_SHARE = "    share: 15\n    signatory: {name: Petra"
 AURORA_SHARE = "    share: 60\n"
@@ -165,3 +167,17 @@ def test_every_finding_referenced_by_a_rule_or_a_readiness_check_is_in_the_list(
     assert set(referenced) <= ids
     eligibility_ids = {f["id"] for f in entry["findings"] if f["area"] == "eligibility"}
     assert eligibility_ids <= set(referenced)
+
+
+def test_several_projects_end_with_totals_and_the_worst_exit_status(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for slug in ("the-salt-road", "the-last-ferry"):
+        (tmp_path / "projects" / slug).mkdir(parents=True)
+        (tmp_path / "projects" / slug / "project.yaml").write_text(example_text(slug), encoding="utf-8")
+    run = run_check(tmp_path, "broken", "coprod: 1\n", capsys, monkeypatch)
+    assert run.status == 2
+    monkeypatch.chdir(tmp_path)
+    status = main(["check"])
+    out = capsys.readouterr().out
+    assert status == 2
+    assert out.endswith("\nChecked 3 projects: 1 passed, 1 with warnings, 0 failed, 1 invalid.\n")

@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check every project named (or every project), print the reports, return the worst exit status."""
-    from coprod.commands.check_report import document, format_frameworks
+    from coprod.commands.check_report import document, format_frameworks, format_totals
     from coprod.loading.discover import find_projects
     from coprod.loading.frameworks import USER_FOLDER, load_catalog
 
@@ -54,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for check in checks:
             _print(check, args)
+        if len(checks) > 1:
+            sys.stdout.write(format_totals(checks, strict=args.strict))
     return max(check.exit_code(args.strict) for check in checks)
 
 

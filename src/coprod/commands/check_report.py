@@ -150,6 +150,15 @@ def format_frameworks(catalog: FrameworkCatalog) -> str:
     return "\n".join(lines) + "\n"
 
 
+def format_totals(checks: Sequence[ProjectCheck], *, strict: bool = False) -> str:
+    """One closing line for several projects: how many passed, had warnings, failed, were invalid."""
+    statuses = [check.status(strict) for check in checks]
+    counts = ", ".join(f"{statuses.count(s)} {label}" for s, label in
+                       (("passed", "passed"), ("warnings", "with warnings"), ("failed", "failed"),
+                        ("invalid", "invalid")))
+    return f"\nChecked {_plural(len(checks), 'project')}: {counts}.\n"
+
+
 # --- JSON ---------------------------------------------------------------------------------------------
 
 def _location_json(location: SourceLocation) -> dict[str, Any]:
