@@ -38,8 +38,8 @@ def money(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
-def payee_name(project: Project, payee: str) -> str:
-    """Who *payee* is, in words: a company, a finance source or a participant's name."""
+def payee_names(project: Project) -> dict[str, str]:
+    """Who every possible payee is, in words: a company, a finance source or a participant's name."""
     names: dict[str, str] = {partner.id: partner.company for partner in project.partners}
     names.update({line.id: line.source for line in project.financing})
     names.update({person.id: person.name for person in project.recoupment.participants})
@@ -47,7 +47,11 @@ def payee_name(project: Project, payee: str) -> str:
         names["cam"] = project.recoupment.collection_account.manager
     if project.rights.world_sales is not None:
         names["sales_agent"] = project.rights.world_sales.agent
-    return names.get(payee, payee)
+    return names
+
+
+def _label(names: dict[str, str], payee: str) -> str:
+    return f"{names.get(payee, payee)} ({payee})"
 
 
 def _tier_label(payment: Payment) -> str:
@@ -75,6 +79,7 @@ def format_scenario(project: Project, result: WaterfallResult) -> str:
     lines = [heading]
     if kept:
         lines.append(f"Kept territories: {', '.join(kept)}; the pot is {currency} {money(result.pot)}")
+    names = payee_names(project)
     rows: list[list[str]] = [["#", "Tier", "Payee", "Paid", "Left after tier"]]
     last_line = {payment.tier_index: position for position, payment in enumerate(result.payments)}
     for position, payment in enumerate(result.payments):
@@ -82,12 +87,12 @@ def format_scenario(project: Project, result: WaterfallResult) -> str:
         left = ""
         if payment.tier_index is not None and last_line[payment.tier_index] == position:
             left = money(result.tiers[payment.tier_index].left)
-        rows.append([number, _tier_label(payment), f"{payee_name(project, payment.payee)} ({payment.payee})",
+        rows.append([number, _tier_label(payment), _label(names, payment.payee),
                      money(payment.amount), left])
     rows.append(["", "Total paid", "", money(result.total_paid), ""])
     lines.extend(_table(rows, right={3, 4}))
     lines.append("")
-    totals = [["Payee", "Paid in all"]] + [[f"{payee_name(project, payee)} ({payee})", money(amount)]
+    totals = [["Payee", "Paid in all"]] + [[_label(names, payee), money(amount)]
                                           for payee, amount in payee_totals(result).items()]
     lines.extend(_table(totals, right={1}))
     return "\n".join(lines)
@@ -105,10 +110,11 @@ def format_break_even(project: Project, break_even: BreakEven) -> str:
     """Break-even of every recouping finance line, and where net profits begin."""
     currency = break_even.currency
     lines = [f"Break-even ({currency} into the collection account, with nothing from kept territories)"]
+    names = payee_names(project)
     rows: list[list[str]] = [["Finance line", "Partner", "Owed in full", "Recouped in full at"]]
     for party in break_even.parties:
         at = "never" if party.receipts is None else money(party.receipts)
-        rows.append([f"{payee_name(project, party.line)} ({party.line})", party.partner,
+        rows.append([_label(names, party.line), party.partner,
                      money(party.entitlement), at])
     if break_even.parties:
         lines.extend(_table(rows, right={2, 3}))
