@@ -89,3 +89,15 @@ def test_every_structural_problem_is_reported_in_one_pass() -> None:
         "(write the value out in full)",
         "p.yaml:5:1: expected a text key, found the boolean true as a key (put it in quotes)",
     ]
+
+
+def test_the_pure_python_parser_gives_the_same_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from coprod.loading import yaml_source
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [path.read_text(encoding="utf-8") for path in sorted(root.glob("projects/*/project.yaml"))]
+    fast = [read_tree(text, FILE) for text in texts]
+    monkeypatch.setattr(yaml_source, "_FAST_LOADER", yaml.SafeLoader)
+    assert [read_tree(text, FILE) for text in texts] == fast
