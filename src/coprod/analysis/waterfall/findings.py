@@ -77,18 +77,14 @@ def _commission(project: Project) -> Iterator[Finding]:
         yield _warn("waterfall.commission-unusual",
                     f"The sales commission of {_fmt(sales.commission)}% is outside the usual {span}.",
                     ("rights", "world_sales", "commission"), usual.source)
+    if sales is None:
+        return  # a tier paying 'sales_agent' without world sales is a consistency error
     for index, tier in enumerate(project.recoupment.waterfall):
-        if not isinstance(tier, FeeTier) or tier.payee != "sales_agent":
-            continue
-        path: FieldPath = ("recoupment", "waterfall", index, "percent")
-        if sales is not None and tier.percent != sales.commission:
+        if isinstance(tier, FeeTier) and tier.payee == "sales_agent" and tier.percent != sales.commission:
             yield _warn("waterfall.commission-mismatch",
                         f"The waterfall pays the sales agent {_fmt(tier.percent)}% in '{tier.name}', but "
-                        f"rights.world_sales.commission is {_fmt(sales.commission)}%.", path, usual.source)
-        elif sales is None and _outside(tier.percent, usual):
-            yield _warn("waterfall.commission-unusual",
-                        f"The sales commission of {_fmt(tier.percent)}% is outside the usual {span}.",
-                        path, usual.source)
+                        f"rights.world_sales.commission is {_fmt(sales.commission)}%.",
+                        ("recoupment", "waterfall", index, "percent"), usual.source)
 
 
 def _cam(project: Project) -> Iterator[Finding]:
