@@ -72,13 +72,13 @@ def _outside(value: Decimal, usual: Range) -> bool:
 def _commission(project: Project) -> Iterator[Finding]:
     usual = norms().sales_commission
     sales = project.rights.world_sales
-    span = f"{_fmt(usual.low or Decimal(0))} to {_fmt(usual.high or Decimal(100))}%"
-    if sales is not None and _outside(sales.commission, usual):
+    if sales is None:
+        return  # and a tier paying 'sales_agent' without world sales is a consistency error
+    if _outside(sales.commission, usual):
+        span = f"{_fmt(usual.low or Decimal(0))} to {_fmt(usual.high or Decimal(100))}%"
         yield _warn("waterfall.commission-unusual",
                     f"The sales commission of {_fmt(sales.commission)}% is outside the usual {span}.",
                     ("rights", "world_sales", "commission"), usual.source)
-    if sales is None:
-        return  # a tier paying 'sales_agent' without world sales is a consistency error
     for index, tier in enumerate(project.recoupment.waterfall):
         if isinstance(tier, FeeTier) and tier.payee == "sales_agent" and tier.percent != sales.commission:
             yield _warn("waterfall.commission-mismatch",
