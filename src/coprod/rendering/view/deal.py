@@ -46,8 +46,7 @@ def finance_table(project: Project) -> Table:
         in_base = project.in_base(line).cents()
         original = project.money(line)
         rows.append((project.partner(line.partner).company, line.source, FINANCE_TYPES[line.type.value],
-                     line.status.value, figures(original),
-                     figures(in_base) if original.currency != in_base.currency else Safe("—"),
+                     line.status.value, figures(original), figures(in_base),
                      "yes" if line.recoupable else "no"))
     everything = total((project.in_base(line) for line in project.financing), project.structure.currency)
     rows.append((Safe("**Total**"), "", "", "", "", Safe(f"**{figures(everything.cents())}**"), ""))

@@ -80,14 +80,16 @@ def _finance(project: Project, analysis: Analysis) -> tuple[Table, Safe, Table]:
 
     rows: list[tuple[Cell, ...]] = [
         (p.company, country_name(p.country), percent(p.declared_share), cash(p.contribution),
+         Safe("{sign}{amount}").format(sign=_sign(p.difference), amount=cash(abs(p.difference))),
          cash(p.confirmed), cash(p.public_support))
         for p in summary.by_partner]
     shares = sum((p.declared_share for p in summary.by_partner), Decimal(0))
     confirmed = sum((p.confirmed for p in summary.by_partner), Decimal(0))
-    rows.append((Safe("**Total**"), "", percent(shares), cash(summary.total), cash(confirmed),
-                 cash(summary.public_support)))
-    table = Table(("Co-Producer", "Country", "Share", "Finance raised", "Confirmed", "Public support"),
-                  tuple(rows), frozenset({2, 3, 4, 5}))
+    rows.append((Safe("**Total**"), "", percent(shares), cash(summary.total),
+                 Safe("{sign}{amount}").format(sign=_sign(-summary.gap), amount=cash(abs(summary.gap))),
+                 cash(confirmed), cash(summary.public_support)))
+    table = Table(("Co-Producer", "Country", "Share", "Finance raised", "Against its share", "Confirmed",
+                   "Public support"), tuple(rows), frozenset({2, 3, 4, 5, 6}))
     if summary.gap > 0:
         gap = Safe("The finance plan is {gap} short of the budget of {budget}.").format(
             gap=cash(summary.gap), budget=cash(summary.budget))
