@@ -30,8 +30,8 @@ class Inconsistency:
 
 def check_consistency(project: Project) -> list[Inconsistency]:
     """Every cross-field problem in *project*, in file order of the sections."""
-    checks = (_film, _unique_ids, _partner_references, _structure, _currencies, _sums, _roles, _creatives,
-              _dates, _waterfall, _waterfall_flow)
+    checks = (_film, _unique_ids, _partner_references, _territories, _structure, _currencies, _sums, _roles,
+              _creatives, _dates, _waterfall, _waterfall_flow)
     return [problem for check in checks for problem in check(project)]
 
 
@@ -101,6 +101,10 @@ def _partner_references(project: Project) -> Iterator[Inconsistency]:
                           ("control", "approvals", "budget_changes", "approvers"))
     for index, milestone in enumerate(project.timeline):
         yield from _approvers(milestone.parties, partners, ("timeline", index, "parties"))
+
+
+def _territories(project: Project) -> Iterator[Inconsistency]:
+    """Each country is exploited by one party: one partner keeps it, or the sales agent sells it."""
     claimed: dict[str, int] = {}
     for index, kept in enumerate(project.rights.territories):
         for position, country in enumerate(kept.countries):
@@ -108,7 +112,14 @@ def _partner_references(project: Project) -> Iterator[Inconsistency]:
                 yield Inconsistency(("rights", "territories", index, "countries", position),
                                     f"expected each territory to be kept by one partner, found {country} "
                                     f"also in rights.territories[{claimed[country]}]")
-            claimed[country] = index
+            claimed.setdefault(country, index)
+    sales = project.rights.world_sales
+    if sales is not None and sales.territories != "rest_of_world":
+        for position, country in enumerate(sales.territories):
+            if country in claimed:
+                yield Inconsistency(("rights", "world_sales", "territories", position),
+                                    f"expected territories no partner keeps, found {country}, kept in "
+                                    f"rights.territories[{claimed[country]}]")
 
 
 def _structure(project: Project) -> Iterator[Inconsistency]:
