@@ -25,12 +25,12 @@ def _shell_parts(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def _variant(tmp_path: Path, name: str, old: str, new: str) -> Path:
-    """A copy of the shipped shell with ``old`` replaced by ``new`` in part ``name``."""
+def _variant(tmp_path: Path, name: str, old: str, new: str, *, whole: str | None = None) -> Path:
+    """A copy of the shipped shell with ``old`` replaced by ``new`` in part ``name`` (or all of it)."""
     parts = _shell_parts(DEFAULT_SHELL)
     text = parts[name].decode("utf-8")
     assert old in text
-    parts[name] = text.replace(old, new).encode("utf-8")
+    parts[name] = (whole if whole is not None else text.replace(old, new)).encode("utf-8")
     path = tmp_path / "shell.docx"
     with zipfile.ZipFile(path, "w") as archive:
         for part, data in parts.items():
@@ -86,6 +86,17 @@ def test_a_shell_with_an_unknown_variable_is_refused_when_loaded(tmp_path: Path)
 
 def test_a_shell_without_a_body_paragraph_is_refused(tmp_path: Path) -> None:
     path = _variant(tmp_path, "word/document.xml", "{{p body }}", "body")
+    with pytest.raises(TemplateError, match="has no '\\{\\{p body \\}\\}' paragraph"):
+        WordRenderer(path)
+
+
+def test_a_shell_without_any_tag_is_refused(tmp_path: Path) -> None:
+    plain = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document'
+        ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+        "<w:t>A letter with no tags.</w:t></w:r></w:p></w:body></w:document>"
+    )
+    path = _variant(tmp_path, "word/document.xml", "", "", whole=plain)
     with pytest.raises(TemplateError, match="has no '\\{\\{p body \\}\\}' paragraph"):
         WordRenderer(path)
 

@@ -125,7 +125,7 @@ def load_shell(path: Path) -> Shell:
     )
     env = _environment()
     templates = {name: _compile(env, name, parts[name], path) for name in templated if _has_tags(parts, name)}
-    if BODY_MARKER not in templates[document].render(_probe_context()):
+    if document not in templates or BODY_MARKER not in templates[document].render(_probe_context()):
         raise TemplateError("the shell's document has no '{{p body }}' paragraph to hold the body", str(path))
     document_rels = posixpath.join(
         posixpath.dirname(document), "_rels", posixpath.basename(document) + ".rels"
