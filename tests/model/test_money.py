@@ -21,7 +21,7 @@ def test_money_refuses_floats() -> None:
 
 def test_conversion_is_exact_and_conserves_money() -> None:
     rates = ExchangeRates("EUR", {"CZK": Decimal("0.0400")})
-    lines = [Money(Decimal("4750000"), "CZK"), Money(Decimal("3750000"), "CZK"), Money(Decimal("3750000"), "CZK")]
+    lines = [Money(Decimal(amount), "CZK") for amount in ("4750000", "3750000", "3750000")]
     converted = total((rates.to_base(m) for m in lines), "EUR")
     assert converted == rates.to_base(total(lines, "CZK"))
     assert converted.amount == Decimal("490000")
