@@ -65,6 +65,7 @@ class WordRenderer:
             meta.short_title,
             meta.film_title,
             *meta.parties,
+            *meta.provenance,
             *meta.provenance.values(),
         ):
             xml.check_legal(field, f"{name} (document properties)")
