@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coprod.analysis.findings import Finding, Severity
 from coprod.errors import TemplateError
@@ -189,3 +192,32 @@ def test_concatenating_data_with_markdown_escapes_the_data_for_markdown(tmp_path
                           '{{ name ~ "!" }}\n{% endcall %}'}
     text = _render(tmp_path, files, {"name": "*A&B*", "bold": Safe("**x**")})
     assert "[Clause 1](#a) \\*A\\&B\\*|**x**\\*A\\&B\\*|\\*A\\&B\\*\\!" in text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 2)), min_size=1, max_size=8), st.data())
+def test_any_choice_of_clauses_numbers_consecutively_and_references_point_right(
+        tmp_path: Path, shape: list[tuple[bool, int]], data: st.DataObject) -> None:
+    """Clauses c0..cN, each kept or dropped, each with 0-2 sub-clauses; each kept clause refers to
+    another kept heading chosen at random. Expected numbers are computed independently of the outline."""
+    kept = [index for index, (keep, _) in enumerate(shape) if keep]
+    expected: dict[str, str] = {}
+    for position, index in enumerate(kept, start=1):
+        expected[f"c{index}"] = str(position)
+        for sub in range(shape[index][1]):
+            expected[f"c{index}-{sub}"] = f"{position}.{sub + 1}"
+    targets = {label: data.draw(st.sampled_from(sorted(expected))) for label in expected
+               if "-" not in label} if expected else {}
+    parts = []
+    for index, (keep, subs) in enumerate(shape):
+        label = f"c{index}"
+        body = f'See {{{{ ref("{targets[label]}") }}}}.\n' if keep else ""
+        body += "".join(f'{{% call clause("{label}-{sub}", "Sub") %}}\nText.\n{{% endcall %}}\n'
+                        for sub in range(subs))
+        parts.append(f'{{% if keep[{index}] %}}{{% call clause("{label}", "Clause") %}}\n{body}'
+                     "{% endcall %}{% endif %}\n")
+    text = _render(tmp_path, {"doc.md.j2": "".join(parts)}, {"keep": [keep for keep, _ in shape]})
+    headings = re.findall(r"^#{2,3} (\d+(?:\.\d+)?)\.? \w+ \{#([a-z0-9-]+)\}$", text, re.MULTILINE)
+    assert dict((label, number) for number, label in headings) == expected
+    for label, target in targets.items():
+        assert f"See [Clause {expected[target]}](#{target})." in text, label

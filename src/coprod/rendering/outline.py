@@ -87,7 +87,7 @@ class Outline:
     Attributes:
         env: The environment rendering the document (to locate template lines in errors).
         notes: Drafting notes; each is printed after the heading of the first of its labels that the
-            document contains (or of the first heading, if it contains none of them).
+            document contains (or of its first clause, if it contains none of them).
         clean: Leave drafting notes out.
     """
 
@@ -245,7 +245,8 @@ class Outline:
 
     def _place_notes(self, text: str) -> str:
         placed: dict[str, list[str]] = {label: [] for label in self.headings}
-        first = next(iter(self.headings), None)
+        clauses = [h.label for h in self.headings.values() if h.kind is HeadingKind.CLAUSE]
+        first = clauses[0] if clauses else next(iter(self.headings), None)
         for note in () if self.clean else self.notes:
             label = next((label for label in note.labels if label in placed), first)
             if label is not None:
