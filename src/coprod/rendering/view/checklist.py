@@ -13,13 +13,26 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from coprod.model.finance import FinanceStatus
+from coprod.model.finance import FinanceStatus, FinanceType
 from coprod.model.production import MilestoneKind
 from coprod.model.project import Project
 from coprod.rendering.escape import Safe, escape, one_line
 from coprod.rendering.filters import date, figures
 from coprod.rendering.view.common import DraftView, PartyView, draft_view, party_view
 from coprod.rendering.view.framework import FrameworkView
+
+EVIDENCE = {
+    FinanceType.EQUITY: "evidence of funds (a bank letter or the signed investment agreement)",
+    FinanceType.PUBLIC_GRANT: "the award letter or funding agreement",
+    FinanceType.PUBLIC_LOAN: "the award letter or loan agreement",
+    FinanceType.TAX_INCENTIVE: "the certificate or confirmation of eligibility",
+    FinanceType.PRESALE: "the signed licence agreement",
+    FinanceType.MINIMUM_GUARANTEE: "the signed distribution agreement",
+    FinanceType.GAP: "the signed loan agreement",
+    FinanceType.DEFERMENT: "the signed deferment agreement",
+    FinanceType.IN_KIND: "the in-kind agreement with its valuation",
+}
+"""What proves each type of finance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +107,15 @@ def _finance(ctx: _Context) -> list[ChecklistItem]:
         if line.partner != ctx.partner.id:
             continue
         money = figures(ctx.project.money(line))
+        evidence = EVIDENCE[line.type]
         if line.status is FinanceStatus.CONFIRMED:
-            task = Safe("Supply the signed contract or award letter for {source} ({money}, "
-                        "confirmed).").format(source=line.source, money=money)
+            task = Safe("Supply {evidence} for {source} ({money}, confirmed).").format(
+                evidence=evidence, source=line.source, money=money)
             items.append(ctx.item(None, task, "finance-plan"))
         else:
-            task = Safe("Confirm {source} ({money}, now {status}) and supply the award letter or contract, "
-                        "or replace it.").format(source=line.source, money=money, status=line.status.value)
+            task = Safe("Confirm {source} ({money}, now {status}) and supply {evidence}, or replace "
+                        "it.").format(source=line.source, money=money, status=line.status.value,
+                                      evidence=evidence)
             items.append(ctx.item(ctx.finance_due, task, "finance-pending"))
     return items
 
