@@ -31,6 +31,8 @@ MAX_DEPTH = 32
 """Deepest nesting of mappings and lists a project file may use (the model needs 6)."""
 
 Position = tuple[int, int]
+Runaway = tuple[Position, Position]
+"""Start and end of a quoted text that ran over several lines."""
 
 _FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -108,31 +110,37 @@ def read_tree(text: str, file: Path) -> YamlTree:
         builder = _Builder(file, yaml.parse(text, Loader=_FAST_LOADER))
         tree = builder.document()
     except yaml.YAMLError as fast_error:
-        raise InputError([_syntax_problem(_explained(fast_error, text), text, file)]) from None
+        error, runaway = _explained(fast_error, text)
+        raise InputError([_syntax_problem(error, text, file, runaway)]) from None
     if builder.problems:
         raise InputError(sorted(builder.problems, key=lambda p: (p.location.line, p.location.column)))
     return tree
 
 
-def _explained(error: yaml.YAMLError, text: str) -> yaml.YAMLError:
+def _explained(error: yaml.YAMLError, text: str) -> tuple[yaml.YAMLError, Runaway | None]:
     """The error to report: the pure-Python parser's, whose messages are fuller and the same everywhere.
 
-    Skipped for libyaml's own nesting limit (the pure-Python scanner is quadratic in nesting depth) and
-    for very large files.
+    Also returns the last quoted text that ran over several lines before the error: a quote left open
+    makes YAML read on until the next quote, and the error shows up lines later. Skipped for libyaml's own
+    nesting limit (the pure-Python scanner is quadratic in nesting depth) and for very large files.
     """
     problem = getattr(error, "problem", "") or ""
     if "nesting depth" in problem:
         mark = getattr(error, "problem_mark", None)
         too_deep = f"expected at most {MAX_DEPTH} levels of nesting, found more than 1000"
-        return yaml.MarkedYAMLError(problem=too_deep, problem_mark=mark)
+        return yaml.MarkedYAMLError(problem=too_deep, problem_mark=mark), None
     if len(text) > _REPARSE_LIMIT:
-        return error
+        return error, None
+    runaway = None
     try:
-        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
-            pass
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.ScalarEvent) and event.style in ("'", '"'):
+                start, end = _position(event.start_mark), _position(event.end_mark)
+                if end[0] > start[0]:
+                    runaway = (start, end)
     except yaml.YAMLError as slow_error:
-        return slow_error
-    return error  # pragma: no cover - both parsers refuse the same texts
+        return slow_error, runaway
+    return error, None  # pragma: no cover - both parsers refuse the same texts
 
 
 def _position(mark: Any) -> Position:
@@ -176,7 +184,8 @@ _HINTS = {
 }
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str, file: Path) -> Problem:
+def _syntax_problem(error: yaml.YAMLError, text: str, file: Path,
+                    runaway: Runaway | None = None) -> Problem:
     if isinstance(error, yaml.reader.ReaderError):
         line, column = _line_column(text, error.position)
         found = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
@@ -194,23 +203,31 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: Path) -> Problem:
         message = ("expected spaces, found a tab character: YAML indents with spaces only "
                    "(replace the tab with spaces; a tab inside text goes in double quotes as \\t)")
         return Problem(SourceLocation(file, line, column), message)
+    return Problem(SourceLocation(file, line, column), _syntax_message(error, line, runaway))
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, line: int, runaway: Runaway | None) -> str:
+    """PyYAML's problem as "expected ..., found ...", with where the broken part opened and a hint."""
     problem = _plain_words(error.problem or "a syntax error")
     if problem.startswith("expected at most"):
-        return Problem(SourceLocation(file, line, column), problem)
+        return problem
     if problem.startswith("expected"):
         message = problem.replace(", but found ", ", found ").replace(", but got ", ", found ")
     elif problem.startswith("found"):
         message = f"expected valid YAML, {problem}"
     else:
         message = f"expected valid YAML, found a syntax error: {problem}"
-    hint = next((hint for clue, hint in _HINTS.items() if clue in (error.problem or "")), None)
+    notes = []
     where = _CONTEXTS.get(error.context or "")
-    if where and error.context_mark is not None and error.context_mark is not mark:
+    if where and error.context_mark is not None and error.context_mark is not error.problem_mark:
         opened_line, opened_column = _position(error.context_mark)
-        message += f" (in {where} that starts at line {opened_line}, column {opened_column})"
-    if hint:
-        message += f" ({hint})"
-    return Problem(SourceLocation(file, line, column), message)
+        notes.append(f"in {where} that starts at line {opened_line}, column {opened_column}")
+    notes += [hint for clue, hint in _HINTS.items() if clue in (error.problem or "")]
+    if runaway is not None and line - runaway[1][0] in (0, 1):
+        (start_line, start_column), (end_line, _) = runaway
+        notes.append(f"the quoted text that starts at line {start_line}, column {start_column} runs on to "
+                     f"line {end_line}: is its closing quote missing?")
+    return f"{message} ({'; '.join(notes)})" if notes else message
 
 
 def _plain_words(problem: str) -> str:
