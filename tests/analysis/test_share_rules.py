@@ -65,7 +65,7 @@ def test_every_country_ratified_so_the_revised_convention_applies() -> None:
     verdict = analysis.eligibility
     assert (verdict.instrument, verdict.qualifies) == ("european-convention-2017", True)
     ratified = outcome(analysis, "ECC17-07")
-    assert ratified.reason == "Every co-producing country (IT, BE, CZ) has ratified CETS 220."
+    assert ratified.reason == "Every co-producing party (IT, BE, CZ) has ratified CETS 220."
 
 
 def test_one_non_ratifying_country_falls_back_to_the_1992_limits() -> None:

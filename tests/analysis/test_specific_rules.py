@@ -114,3 +114,19 @@ def test_a_party_without_a_named_authority_is_flagged_for_the_condition_preceden
     assert result.findings[0].message.startswith(
         "The framework file names no competent authority for MT; the agreement's condition precedent and the "
         "checklists need it")
+
+
+def test_a_deal_without_co_producers_from_the_parties_does_not_qualify() -> None:
+    analysis = analysed_data(salt_road("canada-france", ("US", "GB", "GB")))
+    result = outcome(analysis, "CA-FR-PARTIES")
+    assert result.findings[0].message == (
+        "Co-producers are established in 0 parties (none); at least 2 are needed "
+        "(Canada\u2013France Agreement (2021), rule CA-FR-PARTIES).")
+    assert analysis.eligibility is not None and not analysis.eligibility.qualifies
+
+
+def test_the_australian_program_needs_an_australian_co_producer() -> None:
+    result = outcome(analysed_data(salt_road("australia", ("GB", "CA", "CA"))), "AU-PARTIES")
+    assert [f.code for f in result.findings] == ["parties.missing-country"]
+    assert result.findings[0].message.startswith(
+        "No co-producer is established in AU, which Screen Australia co-production guidelines requires")

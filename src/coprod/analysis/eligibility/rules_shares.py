@@ -118,15 +118,21 @@ def third_country_minimum(deal: Deal, rule: ThirdCountryMinimum) -> RuleOutcome:
 def party_count(deal: Deal, rule: PartyCount) -> RuleOutcome:
     """At least ``min_countries`` co-producers established in different parties."""
     parties = [c for c in deal.countries if deal.is_party(c)]
+    count = f"{len(parties)} part{'y' if len(parties) == 1 else 'ies'} ({', '.join(parties) or 'none'})"
     findings = []
     if len(parties) < rule.min_countries:
         findings.append(deal.finding(rule, "parties.too-few",
-                                     f"Co-producers are established in {len(parties)} parties "
-                                     f"({', '.join(parties) or 'none'}); at least {rule.min_countries} "
-                                     "are needed", ("partners",)))
-    return conclude(deal, rule, findings,
-                    f"Co-producers in {len(parties)} parties ({', '.join(parties)}), "
-                    f"at least {rule.min_countries} needed.")
+                                     f"Co-producers are established in {count}; at least "
+                                     f"{rule.min_countries} are needed", ("partners",)))
+    for country in rule.including:
+        if country not in parties:
+            findings.append(deal.finding(rule, "parties.missing-country",
+                                         f"No co-producer is established in {country}, which "
+                                         f"{deal.framework.instrument} requires", ("partners",)))
+    needed = f"at least {rule.min_countries} needed"
+    if rule.including:
+        needed += f", including {', '.join(rule.including)}"
+    return conclude(deal, rule, findings, f"Co-producers in {count}, {needed}.")
 
 
 def majority_from_party(deal: Deal, rule: MajorityFromParty) -> RuleOutcome:

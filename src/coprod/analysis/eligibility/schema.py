@@ -138,10 +138,11 @@ class ThirdCountryMinimum(RuleBase):
 
 
 class PartyCount(RuleBase):
-    """At least ``min_countries`` co-producers established in different parties."""
+    """At least ``min_countries`` co-producers established in different parties, ``including`` these."""
 
     kind: Literal["party_count"]
     min_countries: PositiveInt
+    including: list[Country] = Field(default_factory=list)
 
 
 class PointsElement(Strict):

@@ -144,10 +144,11 @@ def _ratification(project: Project, named: Framework,
         if not isinstance(rule, Ratification):
             continue
         ratified = {entry.country for entry in rule.ratified}
-        missing = [c for c in deal.countries if deal.is_party(c) and c not in ratified]
+        parties = [c for c in deal.countries if deal.is_party(c)]
+        missing = [c for c in parties if c not in ratified]
         if not missing:
-            countries = ", ".join(deal.countries)
-            reason = f"Every co-producing country ({countries}) has ratified {named.instrument}."
+            reason = (f"Every co-producing party ({', '.join(parties)}) has ratified {named.instrument}."
+                      if parties else "No co-producer is established in a party.")
             outcomes.append(conclude(deal, rule, [], reason))
             continue
         fallback = _framework(catalog, rule.fallback)
