@@ -55,10 +55,8 @@ def _misspelt_fields(details: list[ErrorDetails], data: object) -> set[FieldPath
 def _problem(detail: ErrorDetails, data: object, values: SourceMap, keys: SourceMap) -> Problem:
     path, on_key = data_path(detail["loc"], data)
     kind = detail["type"]
-    if kind == "union_tag_invalid" or (kind == "union_tag_not_found" and isinstance(detail["input"], dict)):
-        discriminator = str(detail.get("ctx", {}).get("discriminator", "'kind'")).strip("'")
-        if kind == "union_tag_invalid":
-            path = (*path, discriminator)
+    if kind == "union_tag_invalid":  # point at the kind written, not at the whole tier
+        path = (*path, str(_ctx(detail).get("discriminator", "'kind'")).strip("'"))
     message = _message(detail, path, data)
     location = (keys if on_key or kind == "extra_forbidden" else values).locate(path)
     return Problem(location, message)
