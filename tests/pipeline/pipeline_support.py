@@ -21,10 +21,10 @@ from pathlib import Path
 
 from coprod.errors import InputError, Problem, TemplateError
 from coprod.location import SourceLocation
-from coprod.pipeline.orchestrate import BuildPlan, build
+from coprod.pipeline.orchestrate import build
+from coprod.pipeline.plan import BuildPlan, ProjectSource, Settings
 from coprod.pipeline.producer import Document, RenderedProject, Summary
 from coprod.pipeline.report import BuildSummary, Mode, Reporter
-from coprod.pipeline.staleness import ProjectSource, Settings
 from coprod.pipeline.targets import Format
 
 INCLUDE = re.compile(r'\{% include "([^"]+)" %\}')

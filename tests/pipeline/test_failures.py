@@ -8,7 +8,7 @@ import pytest
 from pipeline_support import Kit
 
 from coprod.errors import BuildError
-from coprod.pipeline.staleness import ProjectSource
+from coprod.pipeline.plan import ProjectSource
 
 
 def test_invalid_project_is_reported_and_the_others_are_built(kit: Kit) -> None:

@@ -70,9 +70,9 @@ def run(args: argparse.Namespace) -> int:
     """Build, report, and return 0 if everything was built, 1 if any target failed."""
     from coprod.errors import UsageError
     from coprod.loading.discover import find_projects
-    from coprod.pipeline.orchestrate import BuildPlan, build
+    from coprod.pipeline.orchestrate import build
+    from coprod.pipeline.plan import BuildPlan, ProjectSource, Settings
     from coprod.pipeline.report import Mode, Reporter
-    from coprod.pipeline.staleness import ProjectSource, Settings
     from coprod.pipeline.targets import Format
 
     root = Path.cwd()

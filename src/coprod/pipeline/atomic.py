@@ -13,7 +13,6 @@ per file (measured: 4 ms per fsync on ext4, about 0.7 ms per file with one sync 
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def write_temp(dest: Path, data: bytes) -> Path:
         BuildError: the folder cannot be created or written.
     """
     folder = dest.parent
-    temp = folder / f".{dest.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    temp = folder / f".{dest.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

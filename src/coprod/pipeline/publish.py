@@ -16,11 +16,10 @@ from coprod.errors import CoprodError
 from coprod.pipeline.atomic import write_all
 from coprod.pipeline.fingerprint import Stamp, digest_bytes, stamp_file
 from coprod.pipeline.pages import INDEX_TITLE, index_page, readme_page
-from coprod.pipeline.staleness import Settings
+from coprod.pipeline.plan import Settings
+from coprod.pipeline.staleness import PAGES_VERSION, pages_current, wanted_pages
 from coprod.pipeline.state import BuildState, ProjectRecord
-from coprod.pipeline.targets import INDEX_PAGES, PROJECT_README, Format
-
-_VERSION_KEY = "pages_version"
+from coprod.pipeline.targets import INDEX_PAGES, PROJECT_README
 
 
 def _latest(projects: Mapping[str, ProjectRecord]) -> str:
@@ -42,31 +41,10 @@ class Publisher:
         self._settings = settings
         self._page_word = page_word
 
-    def _wanted(self) -> list[str]:
-        pages = [INDEX_PAGES[0]]
-        if Format.DOCX in self._settings.formats:
-            pages.append(INDEX_PAGES[1])
-        pages.extend(f"{slug}/{PROJECT_README}" for slug in self._state.projects())
-        return pages
-
-    def _current(self, wanted: list[str]) -> bool:
-        if self._state.meta(_VERSION_KEY) != self._settings.version:
-            return False
-        stamps = self._state.pages()
-        for page in wanted:
-            stamp = stamps.get(page)
-            try:
-                stat = (self._out / page).stat()
-            except FileNotFoundError:
-                return False
-            if stamp is None or not stamp.matches(stat, racy=False):
-                return False
-        return True
-
     def refresh(self, changed: bool) -> tuple[list[str], list[tuple[str, str]]]:
         """Rewrite the pages that differ from what the state says; return (written, failures)."""
-        wanted = self._wanted()
-        if not changed and self._current(wanted):
+        wanted = wanted_pages(self._state, self._settings)
+        if not changed and pages_current(self._out, self._state, self._settings):
             return [], []
         version = self._settings.version
         projects = self._state.projects()
@@ -103,7 +81,7 @@ class Publisher:
         with self._state.transaction():
             for page, stamp in stamps.items():
                 self._state.record_page(page, stamp)
-            self._state.set_meta(_VERSION_KEY, version)
+            self._state.set_meta(PAGES_VERSION, version)
         return written, failures
 
     def _is_current(self, page: str) -> bool:

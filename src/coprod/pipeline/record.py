@@ -16,7 +16,7 @@ from pathlib import Path
 from coprod.errors import BuildError
 from coprod.pipeline.atomic import replace, sync_filesystem
 from coprod.pipeline.fingerprint import Stamp
-from coprod.pipeline.staleness import ProjectSource
+from coprod.pipeline.plan import ProjectSource
 from coprod.pipeline.state import BuildState, ProjectRecord, TargetRecord
 from coprod.pipeline.worker import JobRequest, JobResult
 

@@ -10,10 +10,12 @@ import json
 import sys
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from coprod.pipeline.record import Committed
 from coprod.pipeline.targets import Reason
+
+if TYPE_CHECKING:
+    from coprod.pipeline.record import Committed
 
 
 class Mode(Enum):

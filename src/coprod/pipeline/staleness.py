@@ -10,47 +10,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from coprod.pipeline.fingerprint import Hasher, Stamp, stamp_file
-from coprod.pipeline.state import TargetRecord
-from coprod.pipeline.targets import MISSING, Dep, Format, Reason, Why
+from coprod.pipeline.plan import ProjectSource, Settings, options_change
+from coprod.pipeline.state import BuildState, TargetRecord
+from coprod.pipeline.targets import INDEX_PAGES, MISSING, PROJECT_README, Dep, Format, Reason, Why
 
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What the user asked of this build, apart from which projects."""
-
-    formats: tuple[Format, ...] = (Format.MD, Format.DOCX)
-    clean: bool = False
-    force: bool = False
-    version: str = ""
-    templates: str = ""
-    """A clause library used instead of coprod's own (``--templates``), or empty."""
-
-    @property
-    def options(self) -> str:
-        """The options that are part of every target's identity, as recorded in the state."""
-        notes = "clean" if self.clean else "notes"
-        return f"{notes}|templates={self.templates}" if self.templates else notes
-
-
-def options_change(recorded: str, settings: Settings) -> str:
-    """Say how *settings* differ from the *recorded* options: ``--clean``, ``another template folder``."""
-    notes, _, templates = recorded.partition("|templates=")
-    changes = []
-    if (notes == "clean") != settings.clean:
-        changes.append("--clean" if settings.clean else "without --clean")
-    if templates != settings.templates:
-        changes.append(f"templates from {settings.templates or 'coprod'}")
-    return ", ".join(changes)
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectSource:
-    """A project to build: its folder name (the slug) and its project file."""
-
-    slug: str
-    project_file: str
+PAGES_VERSION = "pages_version"
+"""Meta key: the coprod version that wrote the index pages."""
 
 
 @dataclass(slots=True)
@@ -101,10 +69,10 @@ class Checker:
         self._out = out
         self._hasher = hasher
         self._settings = settings
-        self._depset_memo: dict[tuple[Dep, ...], list[Reason]] = {}
+        self._depset_memo: dict[int, list[Reason]] = {}
 
     def _dep_reasons(self, deps: tuple[Dep, ...]) -> list[Reason]:
-        memo = self._depset_memo.get(deps)
+        memo = self._depset_memo.get(id(deps))  # records of one dependency set share one tuple
         if memo is not None:
             return memo
         reasons = []
@@ -113,7 +81,7 @@ class Checker:
             if now != dep.digest:
                 why = Why.INPUT_MISSING if now == MISSING else Why.INPUT_CHANGED
                 reasons.append(Reason(why, dep.label()))
-        self._depset_memo[deps] = reasons
+        self._depset_memo[id(deps)] = reasons
         return reasons
 
     def target_reasons(self, record: TargetRecord, project_digest: str,
@@ -162,3 +130,28 @@ class Checker:
                 else:
                     status.up_to_date += 1
         return status
+
+
+def wanted_pages(state: BuildState, settings: Settings) -> list[str]:
+    """The index and README pages the build folder should hold."""
+    pages = [INDEX_PAGES[0]]
+    if Format.DOCX in settings.formats:
+        pages.append(INDEX_PAGES[1])
+    pages.extend(f"{slug}/{PROJECT_README}" for slug in state.slugs())
+    return pages
+
+
+def pages_current(out: Path, state: BuildState, settings: Settings) -> bool:
+    """True if every page exists as the state last wrote it, by the same coprod version."""
+    if state.meta(PAGES_VERSION) != settings.version:
+        return False
+    stamps = state.pages()
+    for page in wanted_pages(state, settings):
+        stamp = stamps.get(page)
+        try:
+            stat = os.stat(f"{out}/{page}")  # noqa: PTH116 - hot path: one stat per project
+        except FileNotFoundError:
+            return False
+        if stamp is None or not stamp.matches(stat, racy=False):
+            return False
+    return True

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coprod.errors import BuildError
 from coprod.pipeline.fingerprint import Stamp
@@ -47,9 +48,11 @@ CREATE TABLE IF NOT EXISTS pages (
 """
 
 
-@dataclass(frozen=True, slots=True)
-class TargetRecord:
-    """What the state knows about one output after its last successful build."""
+class TargetRecord(NamedTuple):
+    """What the state knows about one output after its last successful build.
+
+    A named tuple: a no-op build reads one per output of the slate.
+    """
 
     output: str
     """Relative to the build folder: ``the-salt-road/agreement.docx``."""
@@ -61,6 +64,7 @@ class TargetRecord:
     options: str
     project_digest: str
     deps: tuple[Dep, ...]
+    """Shared by every record with the same inputs (the same tuple object, so it can key a memo)."""
     input_hash: str
     stamp: Stamp
 
@@ -79,8 +83,8 @@ def _encode_deps(deps: Iterable[Dep]) -> str:
     return json.dumps(rows, separators=(",", ":"))
 
 
-def _stamp(row: sqlite3.Row | tuple[int, int, str, int]) -> Stamp:
-    return Stamp(int(row[0]), int(row[1]), str(row[2]), int(row[3]))
+def _stamp(row: tuple[int, int, str, int]) -> Stamp:
+    return Stamp(row[0], row[1], row[2], row[3])
 
 
 class BuildState:
@@ -100,7 +104,7 @@ class BuildState:
     def _all_depsets(self) -> dict[int, tuple[Dep, ...]]:
         if self._depsets is None:
             self._depsets = {
-                row[0]: tuple(Dep(*item) for item in json.loads(row[1]))
+                row[0]: tuple(Dep._make(item) for item in json.loads(row[1]))
                 for row in self._db.execute("SELECT id, items FROM depsets")}
         return self._depsets
 
@@ -113,9 +117,18 @@ class BuildState:
             " input_hash, size, mtime_ns, digest, checked_ns FROM targets ORDER BY output")
         for row in rows:
             record = TargetRecord(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
-                                  depsets.get(row[7], ()), row[8], _stamp(row[9:13]))
+                                  depsets.get(row[7], ()), row[8], Stamp(row[9], row[10], row[11], row[12]))
             grouped.setdefault(record.slug, []).append(record)
         return grouped
+
+    def slugs(self) -> list[str]:
+        """The slugs of every built project."""
+        return [row[0] for row in self._db.execute("SELECT slug FROM projects ORDER BY slug")]
+
+    def failed(self) -> set[str]:
+        """The slugs of projects whose last build failed."""
+        rows = self._db.execute("SELECT slug FROM projects WHERE summary LIKE '%\"failed\":%'")
+        return {row[0] for row in rows}
 
     def projects(self) -> dict[str, ProjectRecord]:
         """Every built project, by slug."""

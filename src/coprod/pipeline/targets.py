@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from coprod.errors import BuildError
 
@@ -33,7 +34,7 @@ class Format(StrEnum):
         """The output path of a document given as its Markdown path (``agreement.md``)."""
         if self is Format.MD:
             return markdown_relpath
-        return str(PurePosixPath(markdown_relpath).with_suffix(".docx"))
+        return markdown_relpath.removesuffix(".md") + ".docx"  # string work: on the no-op path
 
 
 class Why(StrEnum):
@@ -66,12 +67,12 @@ class Reason:
         return str(self.why)
 
 
-@dataclass(frozen=True, slots=True)
-class Dep:
+class Dep(NamedTuple):
     """An input file of a target, with the content hash it had when the target was built.
 
     *kind* is ``template``, ``Word shell`` or ``framework``; *name* is how the user knows the file
-    (``clauses/recoupment.md.j2``); *digest* is ``-`` for a file that did not exist.
+    (``clauses/recoupment.md.j2``); *digest* is ``-`` for a file that did not exist. (A named tuple:
+    a no-op build reads and hashes many of them.)
     """
 
     kind: str
