@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from analysis_support import analysed_data, codes, example_data, outcome
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coprod.analysis import Analysis
 from coprod.analysis.eligibility.outcome import Status
@@ -190,3 +194,14 @@ def test_d_a_ch_shares_between_10_and_20_percent_need_consent() -> None:
     assert outcome(consent, "DACH-19").status is Status.ATTENTION
     refused = salt_road("65.01", "25", "9.99", framework="d-a-ch", countries=countries)
     assert outcome(refused, "DACH-19").status is Status.FAILED
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99.99"), places=2))
+def test_a_bilateral_cets_220_deal_passes_exactly_when_both_shares_are_in_10_to_90(italy: Decimal) -> None:
+    belgium = Decimal(100) - italy
+    nord, vltava = belgium / 2, belgium - belgium / 2  # two Belgian companies
+    analysis = salt_road(str(italy), str(nord), str(vltava), countries=("IT", "BE", "BE"))
+    result = outcome(analysis, "ECC17-09")
+    within = Decimal(10) <= min(italy, belgium) and max(italy, belgium) <= Decimal(90)
+    assert (result.status is Status.PASSED) == within
