@@ -149,3 +149,17 @@ def test_a_defined_term_inside_data_is_not_a_use_of_the_term() -> None:
     text = _agreement(bare)
     assert "Sales Agent Ltd" in text
     assert "“**Sales Agent**”" not in text
+
+
+def test_a_framework_lead_time_sets_the_application_deadline_in_clause_and_checklist() -> None:
+    project = example("the-salt-road")
+    partners = [p.model_copy(update={"country": "BR"}) if p.id == "nord" else p for p in project.partners]
+    italy_brazil = project.model_copy(update={
+        "partners": partners,
+        "structure": project.structure.model_copy(update={"framework": "italy-brazil"})})
+    documents = render_project(italy_brazil)
+    # Principal photography starts on 3 May 2027; Italy–Brazil asks for 30 days.
+    assert ("file its application with its Competent Authority no later than 3 April 2027, being thirty "
+            "(30) days before the start of Principal Photography") in documents["agreement.md"].markdown
+    assert ("- [ ] **3 April 2027**: File the application for official co-production status with Agência "
+            "Nacional do Cinema (ANCINE).") in documents["checklists/nord.md"].markdown
