@@ -158,7 +158,7 @@ def test_a_framework_lead_time_sets_the_application_deadline_in_clause_and_check
         "partners": partners,
         "structure": project.structure.model_copy(update={"framework": "italy-brazil"})})
     documents = render_project(italy_brazil)
-    # Principal photography starts on 3 May 2027; Italy–Brazil asks for 30 days.
+    # Principal photography starts on 3 May 2027; the Italy-Brazil agreement asks for 30 days.
     assert ("file its application with its Competent Authority no later than 3 April 2027, being thirty "
             "(30) days before the start of Principal Photography") in documents["agreement.md"].markdown
     assert ("- [ ] **3 April 2027**: File the application for official co-production status with Agência "
