@@ -7,6 +7,7 @@ Kept light on purpose: a build with nothing to do runs without importing pydanti
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import sys
@@ -16,7 +17,9 @@ from typing import TYPE_CHECKING
 from coprod import __version__
 
 if TYPE_CHECKING:
+    from coprod.pipeline.plan import BuildPlan
     from coprod.pipeline.producer import Producer
+    from coprod.pipeline.report import Reporter
 
 
 def _jobs(value: str) -> int:
@@ -61,36 +64,63 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="rebuild everything")
     parser.add_argument("--dry-run", "-n", action="store_true",
                         help="list what would be rebuilt and why; change nothing")
+    parser.add_argument("--watch", action="store_true",
+                        help="keep running: build again whenever a project, template or framework file "
+                             "changes (Ctrl-C stops)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--quiet", "-q", action="store_true", help="print failures only")
     output.add_argument("--json", action="store_true", help="print a JSON summary")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Build, report, and return 0 if everything was built, 1 if any target failed."""
-    from coprod.errors import UsageError
+def _plan(args: argparse.Namespace, root: Path) -> BuildPlan:
+    """The build the arguments ask for (projects are looked up again on each call: --watch)."""
     from coprod.loading.discover import find_projects
-    from coprod.pipeline.orchestrate import build
     from coprod.pipeline.plan import BuildPlan, ProjectSource, Settings
-    from coprod.pipeline.report import Mode, Reporter
     from coprod.pipeline.targets import Format
 
-    root = Path.cwd()
-    if args.templates is not None and not (args.templates / "documents").is_dir():
-        raise UsageError(f"--templates {args.templates}: expected a folder holding documents/ and clauses/, "
-                         "found none")
     files = find_projects(args.projects, root)
     sources = tuple(ProjectSource(path.parent.name, str(path.resolve())) for path in files)
     formats = tuple(Format) if args.format == "all" else (Format(args.format),)
     library = str(args.templates.resolve()) if args.templates is not None else ""
     settings = Settings(formats, clean=args.clean, force=args.force, version=__version__, templates=library)
-    plan = BuildPlan(args.out, sources, settings, functools.partial(make_producer, root, args.templates),
+    return BuildPlan(args.out, sources, settings, functools.partial(make_producer, root, args.templates),
                      jobs=args.jobs or default_jobs(), whole_slate=not args.projects, dry_run=args.dry_run)
+
+
+def _watch(args: argparse.Namespace, root: Path, reporter: Reporter) -> int:
+    import coprod
+    from coprod.pipeline.adapter import TEMPLATES_ROOT
+    from coprod.pipeline.watch import snapshot, watch
+
+    package = Path(coprod.__file__).resolve().parent
+    roots = [args.templates or TEMPLATES_ROOT, TEMPLATES_ROOT / "word", package / "frameworks",
+             root / "frameworks", root / "projects"]
+    print("coprod: watching the projects, templates and framework files; Ctrl-C stops", file=sys.stderr)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
+        watch(lambda: _plan(args, root), reporter,
+              lambda: snapshot(roots, [Path(p) for p in args.projects if Path(p).is_file()]))
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build, report, and return 0 if everything was built, 1 if any target failed."""
+    from coprod.errors import UsageError
+    from coprod.pipeline.orchestrate import build
+    from coprod.pipeline.report import Mode, Reporter
+
+    root = Path.cwd()
+    if args.templates is not None and not (args.templates / "documents").is_dir():
+        raise UsageError(f"--templates {args.templates}: expected a folder holding documents/ and clauses/, "
+                         "found none")
+    if args.watch and args.dry_run:
+        raise UsageError("--watch builds; it does not go with --dry-run")
     if args.json:
         mode = Mode.JSON
     elif args.quiet:
         mode = Mode.QUIET
     else:
         mode = Mode.PROGRESS if sys.stderr.isatty() else Mode.PLAIN
-    summary = build(plan, Reporter(mode))
+    if args.watch:
+        return _watch(args, root, Reporter(mode))
+    summary = build(_plan(args, root), Reporter(mode))
     return 0 if summary.ok else 1
