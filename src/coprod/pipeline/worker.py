@@ -81,7 +81,11 @@ def _dep(hasher: Hasher, kind: str, name: str, path: Path) -> Dep:
 
 
 class Job:
-    """The work of one `JobRequest`, split into steps small enough to read."""
+    """The work of one `JobRequest`, split into steps small enough to read.
+
+    The hasher memoises each file's digest for the job, and the project file and every template are
+    hashed before the render reads them, so an edit made meanwhile is recorded as not yet built.
+    """
 
     def __init__(self, producer: Producer, hasher: Hasher, request: JobRequest) -> None:
         self.producer = producer
@@ -95,8 +99,12 @@ class Job:
         """Render the project and make its stale targets."""
         request = self.request
         self.hasher.forget()
-        # Hash inputs before reading them: an edit during the build is seen by the next build.
+        # Hash inputs before they are read: an edit made during the render is seen by the next build.
         project_digest = self.hasher.digest(request.project_file)
+        root = self.producer.templates_root
+        for template in root.rglob("*"):
+            if template.is_file():
+                self.hasher.digest(str(template))
         try:
             rendered = self.producer.render(Path(request.project_file), clean=request.clean)
             paths = check_documents(request.slug, request.project_file,
