@@ -118,15 +118,3 @@ def test_a_finding_appears_once_in_the_list_even_when_a_check_shows_it() -> None
     analysis = analysed_data(data)
     assert len(analysis.findings) == len({id(f) for f in analysis.findings})
     assert [f.code for f in analysis.findings].count("finance.gap") == 1
-
-
-def test_kept_territories_without_a_market_rationale_need_attention() -> None:
-    data = ferry()
-    del data["rights"]["territories"][1]["market_rationale"]
-    analysis = analysed_data(data)
-    assert check(analysis, "legal") == (ReadinessStatus.ATTENTION, ["readiness.legal.no-market-rationale"])
-    (finding,) = [f for f in analysis.findings if f.code == "readiness.legal.no-market-rationale"]
-    assert (finding.message, finding.path) == (
-        "Marée Haute Films SAS keeps FR, MC, AD but the file does not say why that split is fair; treaties "
-        "usually ask that a split of territories reflect the size of the markets.",
-        ("rights", "territories", 1))

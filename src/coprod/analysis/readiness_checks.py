@@ -87,14 +87,6 @@ def legal(project: Project) -> list[Finding]:
                                      f"{pct(partner.share)} of the deal; treaties expect co-ownership in "
                                      "line with the shares unless the agreement explains otherwise.",
                                      ("rights", "copyright", partner.id)))
-    for index, kept in enumerate(project.rights.territories):
-        if kept.market_rationale is None:
-            company = next((p.company for p in project.partners if p.id == kept.partner), kept.partner)
-            findings.append(_finding("legal.no-market-rationale", Severity.WARNING,
-                                     f"{company} keeps {', '.join(kept.countries)} but the file does not say "
-                                     "why that split is fair; treaties usually ask that a split of "
-                                     "territories reflect the size of the markets.",
-                                     ("rights", "territories", index)))
     if project.recoupment.collection_account is None:
         findings.append(_finding("legal.no-collection-account", Severity.WARNING,
                                  "No collection account manager is named to receive and pay out receipts.",
