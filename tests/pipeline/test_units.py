@@ -70,3 +70,24 @@ def test_a_killed_build_leaves_temporary_files_that_the_next_build_sweeps(kit: K
     state.close()
     assert kit.build().built == []
     assert not leftover.exists()
+
+
+def test_state_from_another_schema_or_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    state = open_state(tmp_path)
+    assert state is not None
+    with state.transaction():
+        state.set_meta("schema", "0")
+    state.close()
+    path = tmp_path / ".coprod" / "state.sqlite"
+    with pytest.raises(BuildError) as error:
+        open_state(tmp_path)
+    assert str(error.value) == (f"{path} was written by another version of coprod (state schema 0, "
+                                f"expected 2); remove {path.parent} and build again (the next build "
+                                "rebuilds everything)")
+    for extra in path.parent.glob("state.sqlite-*"):
+        extra.unlink()
+    path.write_bytes(b"not a database at all, just some bytes " * 100)
+    with pytest.raises(BuildError) as error:
+        open_state(tmp_path)
+    assert str(error.value) == (f"cannot open the build state {path}: file is not a database; remove "
+                                f"{path.parent} to start afresh (the next build rebuilds everything)")

@@ -26,7 +26,7 @@ from coprod.errors import BuildError
 from coprod.pipeline.fingerprint import Stamp
 from coprod.pipeline.targets import Dep
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS stamps (
     digest TEXT NOT NULL, checked_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS depsets (id INTEGER PRIMARY KEY, items TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS projects (
-    slug TEXT PRIMARY KEY, project_file TEXT NOT NULL, summary TEXT NOT NULL);
+    slug TEXT PRIMARY KEY, project_file TEXT NOT NULL, summary TEXT NOT NULL, failed INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS targets (
     output TEXT PRIMARY KEY, slug TEXT NOT NULL, document TEXT NOT NULL, format TEXT NOT NULL,
     version TEXT NOT NULL, options TEXT NOT NULL, project_digest TEXT NOT NULL,
@@ -127,7 +127,7 @@ class BuildState:
 
     def failed(self) -> set[str]:
         """The slugs of projects whose last build failed."""
-        rows = self._db.execute("SELECT slug FROM projects WHERE summary LIKE '%\"failed\":%'")
+        rows = self._db.execute("SELECT slug FROM projects WHERE failed")
         return {row[0] for row in rows}
 
     def projects(self) -> dict[str, ProjectRecord]:
@@ -194,9 +194,10 @@ class BuildState:
 
     def record_project(self, record: ProjectRecord) -> None:
         """Record a project's file and summary."""
-        self._db.execute("INSERT OR REPLACE INTO projects (slug, project_file, summary) VALUES (?,?,?)",
-                         (record.slug, record.project_file,
-                          json.dumps(record.summary, sort_keys=True, ensure_ascii=False)))
+        self._db.execute(
+            "INSERT OR REPLACE INTO projects (slug, project_file, summary, failed) VALUES (?,?,?,?)",
+            (record.slug, record.project_file, json.dumps(record.summary, sort_keys=True, ensure_ascii=False),
+             int(bool(record.summary.get("failed")))))
 
     def forget_project(self, slug: str) -> None:
         """Forget a project and its targets."""
@@ -246,7 +247,8 @@ def open_state(out: Path, *, create: bool = True) -> BuildState | None:
         elif found[0] != SCHEMA_VERSION:
             connection.close()
             raise BuildError(f"{path} was written by another version of coprod (state schema {found[0]}, "
-                             f"expected {SCHEMA_VERSION}); run 'coprod clean' and build again")
+                             f"expected {SCHEMA_VERSION}); remove {path.parent} and build again (the "
+                             "next build rebuilds everything)")
     except (sqlite3.Error, OSError) as error:
         raise BuildError(f"cannot open the build state {path}: {error}; remove {path.parent} to start "
                          "afresh (the next build rebuilds everything)") from None
