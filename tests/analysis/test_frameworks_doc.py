@@ -64,3 +64,11 @@ def test_the_documented_error_for_a_malformed_file(workspace: Path,
     documented = re.search(r"`(coprod: frameworks/france-switzerland\.yaml:\d+:\d+: [^`]*)`", DOC)
     assert documented is not None
     assert (status, err) == (2, documented.group(1) + "\n")
+
+
+def test_a_framework_folder_given_on_the_command_line(workspace: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "frameworks").rename(workspace / "treaties")
+    assert main(["check", "projects/le-lac"]) == 2  # no longer found next to projects/
+    assert "found 'france-switzerland', a framework coprod does not have" in capsys.readouterr().err
+    assert main(["check", "--frameworks-dir", "treaties", "projects/le-lac"]) == 0
