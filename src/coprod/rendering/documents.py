@@ -174,9 +174,10 @@ class DocumentRenderer:
         findings = tuple(analysis.findings)
         documents = []
         clause_numbers: dict[str, str] = {}
+        texts = _texts(project)
         for spec in self.plan(project):
             document, outline = self._render_one(spec, project, analysis, framework, findings, clean,
-                                                 clause_numbers)
+                                                 clause_numbers, texts)
             if spec.kind is DocumentKind.AGREEMENT:
                 clause_numbers = {label: h.reference for label, h in outline.headings.items()}
             documents.append(document)
@@ -197,7 +198,8 @@ class DocumentRenderer:
 
     def _render_one(self, spec: DocumentSpec, project: Project, analysis: Analysis,
                     framework: FrameworkView | None, findings: tuple[Finding, ...], clean: bool,
-                    clause_numbers: Mapping[str, str]) -> tuple[RenderedDocument, Outline]:
+                    clause_numbers: Mapping[str, str], texts: tuple[str, ...]
+                    ) -> tuple[RenderedDocument, Outline]:
         view: Any
         notes: tuple[Finding, ...] = ()
         if spec.kind is DocumentKind.AGREEMENT:
@@ -210,8 +212,7 @@ class DocumentRenderer:
             view = checklist_view(project, spec.partner, framework, clause_numbers)
         else:
             view = readiness_view(project, analysis, framework)
-        outline = Outline(self.env, drafting_notes(notes), clean, self.defined_terms(spec.template),
-                          _texts(project))
+        outline = Outline(self.env, drafting_notes(notes), clean, self.defined_terms(spec.template), texts)
         context = {f.name: getattr(view, f.name) for f in fields(view)}
         context.update(outline.helpers())
         context["table"] = table

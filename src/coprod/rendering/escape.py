@@ -19,11 +19,11 @@ from markupsafe import Markup
 
 # Characters that mean something wherever they stand: emphasis, code, links, autolinks, entities, table
 # cells, heading labels ``{#x}`` (and Jinja's own braces), heading closers ``#``, fences ``~~~``, escapes.
-_ANYWHERE = frozenset("\\`*_[]<>&|{}#!~")
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|{}#!~])")
 # Characters that start block structure only at the start of a line: lists, blockquotes, setext
 # underlines, definition lists. A value may be printed at the start of a line, so its first character
 # and the first character after each line break are escaped too.
-_LINE_START = frozenset("-+=:>")
+_LINE_START = re.compile(r"^([-+=:])")
 # "2027." or "3)" at the start of a line opens an ordered list: escape the delimiter.
 _ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _BLANK_LINES = re.compile(r"[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*[ \t]*")
@@ -45,12 +45,7 @@ class Safe(Markup):
 
 
 def _escape_line(line: str) -> str:
-    out = []
-    for index, char in enumerate(line):
-        if char in _ANYWHERE or (index == 0 and char in _LINE_START):
-            out.append("\\")
-        out.append(char)
-    text = "".join(out)
+    text = _LINE_START.sub(r"\\\1", _ANYWHERE.sub(r"\\\1", line))
     return _ORDERED.sub(r"\1\\\2", text)
 
 
