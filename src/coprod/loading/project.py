@@ -76,8 +76,9 @@ def validate_tree(tree: YamlTree, file: Path) -> Project:
         project = Project.model_validate(tree.data)
     except ValidationError as error:
         raise InputError(validation_problems(error, tree, file)) from None
-    source = SourceMap(file, tree.values)
-    problems = [Problem(source.locate(item.path), item.message) for item in check_consistency(project)]
+    values, keys = SourceMap(file, tree.values), SourceMap(file, tree.keys)
+    problems = [Problem((keys if item.at_key else values).locate(item.path), item.message)
+                for item in check_consistency(project)]
     if problems:
         raise InputError(sorted(problems, key=lambda p: (p.location.line, p.location.column)))
     return project

@@ -26,6 +26,8 @@ class Inconsistency:
 
     path: FieldPath
     message: str
+    at_key: bool = False
+    """True when the problem is a mapping key itself (such as a partner id in rights.copyright)."""
 
 
 def check_consistency(project: Project) -> list[Inconsistency]:
@@ -72,10 +74,11 @@ def _unique_ids(project: Project) -> Iterator[Inconsistency]:
                                 f"found '{line.id}'")
 
 
-def _known(kind: str, ids: set[str], found: str, path: FieldPath) -> Iterator[Inconsistency]:
+def _known(kind: str, ids: set[str], found: str, path: FieldPath, *,
+           at_key: bool = False) -> Iterator[Inconsistency]:
     if found not in ids:
         known = ", ".join(sorted(ids))
-        yield Inconsistency(path, f"expected a {kind} id ({known}), found '{found}'")
+        yield Inconsistency(path, f"expected a {kind} id ({known}), found '{found}'", at_key)
 
 
 def _approvers(value: Approvers, partners: set[str], path: FieldPath) -> Iterator[Inconsistency]:
@@ -89,7 +92,7 @@ def _partner_references(project: Project) -> Iterator[Inconsistency]:
     for index, line in enumerate(project.financing):
         yield from _known("partner", partners, line.partner, ("financing", index, "partner"))
     for partner in project.rights.copyright:
-        yield from _known("partner", partners, partner, ("rights", "copyright", partner))
+        yield from _known("partner", partners, partner, ("rights", "copyright", partner), at_key=True)
     for index, kept in enumerate(project.rights.territories):
         yield from _known("partner", partners, kept.partner, ("rights", "territories", index, "partner"))
     for index, item in enumerate(project.delivery):
@@ -138,7 +141,7 @@ def _currencies(project: Project) -> Iterator[Inconsistency]:
     if base in project.structure.exchange_rates:
         yield Inconsistency(("structure", "exchange_rates", base),
                             f"expected rates for currencies other than the base currency {base}, "
-                            f"found a rate for {base} itself")
+                            f"found a rate for {base} itself", at_key=True)
     for index, line in enumerate(project.financing):
         if line.currency and line.currency != base and line.currency not in project.structure.exchange_rates:
             yield Inconsistency(("financing", index, "currency"),
