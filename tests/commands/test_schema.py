@@ -87,3 +87,10 @@ def test_the_reference_page_documents_every_field() -> None:
         for name, field in model.model_fields.items():
             assert field.description, f"{model.__name__}.{name} has no description"
             assert f"| `{name}` |" in page
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])
+def test_every_example_points_editors_at_the_schema(example: Path) -> None:
+    first = example.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first == "# yaml-language-server: $schema=../../docs/project.schema.json"
+    assert (example.parent / "../../docs/project.schema.json").resolve().is_file()
