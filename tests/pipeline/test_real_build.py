@@ -61,10 +61,12 @@ def test_build_is_incremental_explains_itself_and_repeats_byte_for_byte(
     summary = json.loads(capsys.readouterr().out)
     assert sorted(summary["built"]) == sorted(plan["stale"])
 
-    assert main(["build", "--out", "elsewhere", "--quiet"]) == 0
+    assert main(["build", "projects/the-salt-road", "--out", "elsewhere", "--quiet"]) == 0
     assert capsys.readouterr().out == ""
     assert main(["build", "--quiet"]) == 0  # catches up if a template changed meanwhile (shared tree)
-    assert _files(slate / "elsewhere") == _files(slate / "build")
+    salt_road = _files(slate / "build" / "the-salt-road")
+    assert len(salt_road) == 13
+    assert _files(slate / "elsewhere" / "the-salt-road") == salt_road
 
 
 def test_bad_projects_and_bad_usage(slate: Path, capsys: pytest.CaptureFixture[str]) -> None:
