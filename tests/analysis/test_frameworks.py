@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from analysis_support import example_data
 
+from coprod.analysis import analyse
+from coprod.analysis.eligibility.catalog import FrameworkCatalog, LoadedFramework
 from coprod.analysis.eligibility.schema import CompetentAuthorities, FrameworkKind, LeadTime, Ratification
 from coprod.errors import InputError
 from coprod.loading.frameworks import builtin_catalog, load_catalog, parse_framework, user_folder
+from coprod.model.project import Project
 
 REQUIRED = ("european-convention-1992", "european-convention-2017", "canada-france", "canada-uk",
             "canada-china", "australia", "d-a-ch", "ibero-american", "italy-brazil")
@@ -121,3 +125,48 @@ def test_a_user_folder_next_to_projects_adds_and_overrides_frameworks(tmp_path: 
     (folder / "canada-france.yaml").write_text(override, encoding="utf-8")
     assert load_catalog([folder]).get("canada-france").name == "My Canada-France"  # type: ignore[union-attr]
     assert folder / "canada-france.yaml" in load_catalog([folder]).paths
+
+
+LANGUAGE_RULES = """\
+version: 1
+id: tt
+name: Test treaty
+instrument: TT
+kind: treaty
+source: test
+confidence: U
+parties: [CA, FR]
+rules:
+  - name: TT-FR
+    kind: share_bounds
+    when: {original_language: [fr]}
+    min: 15
+    exceptional_min: 10
+    source: French-language films
+    confidence: U
+  - name: TT-OTHER
+    kind: share_bounds
+    when: {original_language_not: [fr]}
+    min: 15
+    source: other films
+    confidence: U
+"""
+
+
+@pytest.mark.parametrize(("language", "statuses"), [
+    ("fr", {"TT-FR": "attention", "TT-OTHER": "not_applicable"}),
+    ("en", {"TT-FR": "not_applicable", "TT-OTHER": "failed"}),
+])
+def test_a_rule_can_depend_on_the_film_s_original_language(language: str, statuses: dict[str, str]) -> None:
+    framework = parse_framework(LANGUAGE_RULES, Path("tt.yaml"))
+    catalog = FrameworkCatalog({"tt": LoadedFramework(framework, Path("tt.yaml"), builtin=False)})
+    data = example_data("the-last-ferry")
+    data["structure"]["framework"] = "tt"
+    data["film"]["languages"] = [language]
+    data["partners"][0]["share"], data["partners"][1]["share"] = 88, 12
+    verdict = analyse(Project.model_validate(data), catalog).eligibility
+    assert verdict is not None
+    assert {o.rule: o.status.value for o in verdict.outcomes if o.rule.startswith("TT-")} == statuses
+    (other,) = [o for o in verdict.outcomes if o.rule == "TT-OTHER"]
+    if language == "fr":
+        assert other.reason == "Applies only to films not in fr."

@@ -111,6 +111,9 @@ class Deal:
         checks = (
             when.scope is None or when.scope == self.scope,
             when.formats is None or self.project.film.format in when.formats,
+            when.original_language is None or self.project.film.languages[0] in when.original_language,
+            when.original_language_not is None
+            or self.project.film.languages[0] not in when.original_language_not,
             when.countries_include is None or bool(set(when.countries_include) & set(self.countries)),
             when.any_share_below is None
             or any(share < when.any_share_below for share in self.country_share.values()),

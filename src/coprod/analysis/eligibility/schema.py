@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from coprod.analysis.findings import Citation, Confidence, Severity
 from coprod.model.film import FilmFormat
 from coprod.model.parties import CreativeRole
-from coprod.model.types import Amount, Country, Currency, Percent, PositiveInt, Text
+from coprod.model.types import Amount, Country, Currency, Language, Percent, PositiveInt, Text
 
 FRAMEWORK_FORMAT = 1
 """Version of the framework-file format this module reads."""
@@ -65,6 +65,9 @@ class When(Strict):
     scope: Literal["bilateral", "multilateral"] | None = None
     """bilateral: co-producers from exactly two countries; multilateral: three or more."""
     formats: list[FilmFormat] | None = None
+    original_language: list[Language] | None = None
+    """The film's main (first) original language is one of these."""
+    original_language_not: list[Language] | None = None
     budget_above: Threshold | None = None
     budget_at_most: Threshold | None = None
     countries_include: list[Country] | None = None

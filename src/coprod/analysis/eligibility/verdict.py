@@ -182,6 +182,10 @@ def describe_when(when: When) -> str:
         parts.append(f"{when.scope} co-productions")
     if when.formats:
         parts.append(" or ".join(f.value for f in when.formats) + " works")
+    if when.original_language:
+        parts.append(f"films in {' or '.join(when.original_language)}")
+    if when.original_language_not:
+        parts.append(f"films not in {' or '.join(when.original_language_not)}")
     if when.budget_above:
         parts.append(f"budgets above {money(when.budget_above.amount, when.budget_above.currency)}")
     if when.budget_at_most:
