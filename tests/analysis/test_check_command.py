@@ -123,8 +123,11 @@ def test_rules_lists_every_outcome(tmp_path: Path, capsys: pytest.CaptureFixture
     text = example_text("the-last-ferry")
     run = run_check(tmp_path, "the-last-ferry", text, capsys, monkeypatch, "--rules")
     assert run.status == 0
-    assert ("  ok   CA-FR-14F      Share of each country (films): Shares within 15% to 85% for each country "
-            "in a bilateral co-production: CA 60%, FR 40%.") in run.out.splitlines()
+    assert ("  ok   CA-FR-14FR     Share of each country (French-language theatrical films): Shares within "
+            "15% to 90% for each country in a bilateral co-production: CA 60%, FR 40%."
+            ) in run.out.splitlines()
+    assert ("  n/a  CA-FR-14F      Share of each country (theatrical films not in French): Applies only to "
+            "fiction or documentary or animation works, films not in fr.") in run.out.splitlines()
     assert ("  n/a  CA-FR-14S      Share of each country (television and on-demand works): Applies only to "
             "series works.") in run.out.splitlines()
 

@@ -156,17 +156,72 @@ def test_a_third_country_co_producer_needs_10_percent_under_canada_france() -> N
                                        f"third-country co-producer ({CA_FR}, rule CA-FR-14T).")
 
 
-def test_canada_france_films_allow_10_percent_only_with_consent() -> None:
-    consent = outcome(canada_france("80", "12", "8"), "CA-FR-14F")
+def canada_france_bilateral(canada: str, france: str, *, language: str = "it",
+                            film_format: str = "fiction") -> Analysis:
+    """The Salt Road as a bilateral Canada-France deal (Vltava moved to France) in *language*."""
+    data = example_data("the-salt-road")
+    data["structure"]["framework"] = "canada-france"
+    data["film"]["languages"] = [language]
+    data["film"]["format"] = film_format
+    if film_format == "series":
+        data["film"]["episodes"] = 6
+    nord_share = Decimal(france) - Decimal("5")
+    for partner, share, country in zip(data["partners"], (canada, str(nord_share), "5"), ("CA", "FR", "FR"),
+                                       strict=True):
+        partner["share"], partner["country"] = share, country
+    return analysed_data(data)
+
+
+def statuses(analysis: Analysis, *rules: str) -> list[Status]:
+    return [outcome(analysis, rule).status for rule in rules]
+
+
+CA_FR_SHARES = ("CA-FR-14S", "CA-FR-14F", "CA-FR-14FR")
+
+
+def test_canada_france_films_not_in_french_need_15_percent_with_no_exception() -> None:
+    assert statuses(canada_france_bilateral("85", "15"), *CA_FR_SHARES) == [
+        Status.NOT_APPLICABLE, Status.PASSED, Status.NOT_APPLICABLE]
+    low = outcome(canada_france_bilateral("85.01", "14.99"), "CA-FR-14F")
+    assert low.status is Status.FAILED
+    assert [(f.code, f.message) for f in low.findings] == [
+        ("share.above-maximum", f"CA's share is 85.01%, above the 85% maximum for each country in a "
+                                f"bilateral co-production ({CA_FR}, rule CA-FR-14F)."),
+        ("share.below-minimum", f"FR's share is 14.99%, below the 15% minimum for each country in a "
+                                f"bilateral co-production ({CA_FR}, rule CA-FR-14F).")]
+    assert outcome(canada_france_bilateral("88", "12"), "CA-FR-14F").status is Status.FAILED
+    assert outcome(canada_france_bilateral("85", "15"), "CA-FR-14FR").reason == (
+        "Applies only to fiction or documentary or animation works, films in fr.")
+
+
+def test_canada_france_french_language_films_may_go_to_10_percent_with_both_authorities_consent() -> None:
+    assert statuses(canada_france_bilateral("85", "15", language="fr"), *CA_FR_SHARES) == [
+        Status.NOT_APPLICABLE, Status.NOT_APPLICABLE, Status.PASSED]
+    consent = outcome(canada_france_bilateral("85.01", "14.99", language="fr"), "CA-FR-14FR")
     assert consent.status is Status.ATTENTION
     (finding,) = consent.findings
-    assert finding.severity is Severity.WARNING
-    assert finding.code == "share.exceptional"
+    assert (finding.code, finding.severity) == ("share.exceptional", Severity.WARNING)
     assert finding.message == (
-        "FR's share is 12%, below the usual 15% minimum but within the exceptional floor of 10%: the "
-        f"authorities must consent ({CA_FR}, rule CA-FR-14F). The 10% floor is only for French-language "
-        "films, with both authorities' consent.")
-    assert outcome(canada_france("80.01", "9.99", "10"), "CA-FR-14F").status is Status.FAILED
+        "FR's share is 14.99%, below the usual 15% minimum but within the exceptional floor of 10%: the "
+        f"authorities must consent ({CA_FR}, rule CA-FR-14FR). Below 15%, a French-language film needs both "
+        "authorities' consent.")
+    at_floor = outcome(canada_france_bilateral("90", "10", language="fr"), "CA-FR-14FR")
+    assert at_floor.status is Status.ATTENTION
+    low = outcome(canada_france_bilateral("90.01", "9.99", language="fr"), "CA-FR-14FR")
+    assert low.status is Status.FAILED
+    assert [f.code for f in low.findings] == ["share.above-maximum", "share.below-minimum"]
+    assert low.findings[1].message.startswith("FR's share is 9.99%, below the 10% minimum")
+
+
+def test_canada_france_television_works_need_20_percent_in_any_language() -> None:
+    for language in ("fr", "en"):
+        assert statuses(canada_france_bilateral("80", "20", language=language, film_format="series"),
+                        *CA_FR_SHARES) == [Status.PASSED, Status.NOT_APPLICABLE, Status.NOT_APPLICABLE]
+        low = outcome(canada_france_bilateral("80.01", "19.99", language=language, film_format="series"),
+                      "CA-FR-14S")
+        assert low.status is Status.FAILED
+        assert [f.code for f in low.findings] == ["share.above-maximum", "share.below-minimum"]
+        assert low.findings[1].message.startswith("FR's share is 19.99%, below the 20% minimum")
 
 
 def italy_brazil(aurora: str, nord: str, vltava: str, vltava_country: str = "CZ") -> Analysis:
