@@ -6,6 +6,7 @@ import os
 
 from pipeline_support import Kit
 
+from coprod.pipeline.state import open_state
 from coprod.pipeline.targets import Format
 
 ALL_ALPHA = sorted(f"alpha/{name}.{ext}" for name in
@@ -44,6 +45,12 @@ def test_touching_a_file_without_changing_it_rebuilds_nothing(kit: Kit) -> None:
     os.utime(project, ns=(project.stat().st_atime_ns, project.stat().st_mtime_ns + 5_000_000_000))
     output = kit.out / "beta" / "agreement.md"
     os.utime(output, ns=(output.stat().st_atime_ns, output.stat().st_mtime_ns + 5_000_000_000))
+    assert kit.build().built == []
+    state = open_state(kit.out)
+    assert state is not None
+    quick = state.quick_checks()["beta"]  # the quick check now knows the touched output's new mtime
+    state.close()
+    assert ["agreement.md", output.stat().st_size, output.stat().st_mtime_ns] in quick.outputs
     assert kit.build().built == []
 
 

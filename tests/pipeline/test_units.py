@@ -82,7 +82,7 @@ def test_state_from_another_schema_or_not_a_database_is_a_clear_error(tmp_path: 
     with pytest.raises(BuildError) as error:
         open_state(tmp_path)
     assert str(error.value) == (f"{path} was written by another version of coprod (state schema 0, "
-                                f"expected 2); remove {path.parent} and build again (the next build "
+                                f"expected 3); remove {path.parent} and build again (the next build "
                                 "rebuilds everything)")
     for extra in path.parent.glob("state.sqlite-*"):
         extra.unlink()

@@ -16,7 +16,7 @@ from coprod.pipeline.lock import build_lock
 from coprod.pipeline.plan import BuildPlan
 from coprod.pipeline.report import BuildSummary, Reporter
 from coprod.pipeline.staleness import Checker, ProjectStatus, pages_current
-from coprod.pipeline.state import BuildState, open_state
+from coprod.pipeline.state import BuildState, TargetRecord, open_state
 from coprod.pipeline.targets import STATE_DIR, check_projects
 
 
@@ -37,11 +37,22 @@ def _prepare(out: Path) -> None:
 
 def check(state: BuildState | None, plan: BuildPlan, hasher: Hasher) -> list[ProjectStatus]:
     """The status of every project of *plan* (state None: nothing was ever built)."""
-    records = state.targets() if state is not None else {}
-    failed = state.failed() if state is not None else set()
-    checker = Checker(str(plan.out), hasher, plan.settings)
-    return [checker.project(source, records.get(source.slug, []), failed=source.slug in failed)
-            for source in plan.sources]
+    if state is None:
+        checker = Checker(str(plan.out), hasher, plan.settings)
+        return [checker.project(source, []) for source in plan.sources]
+    failed = state.failed()
+    quick = state.quick_checks()
+    checker = Checker(str(plan.out), hasher, plan.settings, state.depsets())
+    statuses: list[ProjectStatus] = []
+    records: dict[str, list[TargetRecord]] | None = None
+    for source in plan.sources:
+        entry = quick.get(source.slug)
+        status = checker.quick(source, entry) if entry and source.slug not in failed else None
+        if status is None:  # the full per-target check, with every reason
+            records = state.targets() if records is None else records
+            status = checker.project(source, records.get(source.slug, []), failed=source.slug in failed)
+        statuses.append(status)
+    return statuses
 
 
 def dry_run(plan: BuildPlan) -> BuildSummary:
@@ -71,6 +82,8 @@ def _locked(plan: BuildPlan, state: BuildState, reporter: Reporter) -> BuildSumm
             state.save_stamps(hasher.fresh)
             for output, stamp in refreshed:
                 state.refresh_output(output, stamp)
+            for slug in {output.split("/", 1)[0] for output, _stamp in refreshed}:
+                state.update_quick(slug)
     summary.up_to_date = sum(status.up_to_date for status in statuses)
     todo = [status for status in statuses if status.needs_build]
     present = {source.slug for source in plan.sources}

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coprod.pipeline.producer import ProducerFactory
 from coprod.pipeline.targets import Format
+
+if TYPE_CHECKING:  # the producer's module is not needed to decide that nothing is to be done
+    from coprod.pipeline.producer import ProducerFactory
 
 
 @dataclass(frozen=True, slots=True)

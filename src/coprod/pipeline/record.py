@@ -124,4 +124,5 @@ def commit(state: BuildState, out: Path, batch: Sequence[Finished]) -> list[Comm
                 state.forget_target(output)
             if done.project is not None:
                 state.record_project(done.project)
+            state.update_quick(done.slug)
     return placed

@@ -8,13 +8,13 @@ is kept, so ``--dry-run`` can say all of them.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from coprod.pipeline.fingerprint import Hasher, Stamp, stamp_file
 from coprod.pipeline.plan import ProjectSource, Settings, options_change
-from coprod.pipeline.state import BuildState, TargetRecord
+from coprod.pipeline.state import BuildState, QuickCheck, TargetRecord
 from coprod.pipeline.targets import INDEX_PAGES, MISSING, PROJECT_README, Dep, Format, Reason, Why
 
 PAGES_VERSION = "pages_version"
@@ -65,10 +65,13 @@ def _output_reason(out: str, path: str, record: TargetRecord, status: ProjectSta
 class Checker:
     """Checks targets against their records, sharing one `Hasher` and one memo of dependency sets."""
 
-    def __init__(self, out: str, hasher: Hasher, settings: Settings) -> None:
+    def __init__(self, out: str, hasher: Hasher, settings: Settings,
+                 depsets: Mapping[int, tuple[Dep, ...]] | None = None) -> None:
         self._out = out
         self._hasher = hasher
         self._settings = settings
+        self._options = settings.options
+        self._depsets = depsets or {}
         self._depset_memo: dict[int, list[Reason]] = {}
 
     def _dep_reasons(self, deps: tuple[Dep, ...]) -> list[Reason]:
@@ -124,12 +127,56 @@ class Checker:
                     status.stale[out] = [Reason(Why.NEVER_BUILT)]
                     continue
                 status.recorded[out] = record.input_hash
+                if self._unchanged(record, project_digest):
+                    status.up_to_date += 1
+                    continue
                 reasons = self.target_reasons(record, project_digest, status)
                 if reasons:
                     status.stale[out] = reasons
                 else:
                     status.up_to_date += 1
         return status
+
+    def quick(self, source: ProjectSource, check: QuickCheck) -> ProjectStatus | None:
+        """The project's status if its quick check clears every selected target; None to check in full."""
+        settings = self._settings
+        if (settings.force or check.version != settings.version or check.options != self._options
+                or check.project_digest != self._hasher.digest(source.project_file)):
+            return None
+        for depset in check.depsets:
+            deps = self._depsets.get(depset)
+            if deps is None or self._dep_reasons(deps):
+                return None
+        stamps = {str(output): (size, mtime) for output, size, mtime in check.outputs}
+        documents = {output.removesuffix(".docx") + ".md" if output.endswith(".docx") else output
+                     for output in stamps}
+        folder = f"{self._out}/{source.slug}/"
+        count = 0
+        for document in documents:
+            for fmt in settings.formats:
+                stamp = stamps.get(fmt.output(document))
+                if stamp is None:
+                    return None
+                try:
+                    stat = os.stat(folder + fmt.output(document))  # noqa: PTH116 - hot path
+                except FileNotFoundError:
+                    return None
+                if (stat.st_size, stat.st_mtime_ns) != stamp:
+                    return None
+                count += 1
+        return ProjectStatus(source, up_to_date=count)
+
+    def _unchanged(self, record: TargetRecord, project_digest: str) -> bool:
+        """The common case, decided without building reasons: nothing about *record* moved."""
+        settings = self._settings
+        if (settings.force or record.version != settings.version or record.options != self._options
+                or record.project_digest != project_digest or self._dep_reasons(record.deps)):
+            return False
+        try:
+            stat = os.stat(f"{self._out}/{record.output}")  # noqa: PTH116 - hot path
+        except FileNotFoundError:
+            return False
+        return stat.st_size == record.stamp.size and stat.st_mtime_ns == record.stamp.mtime_ns
 
 
 def wanted_pages(state: BuildState, settings: Settings) -> list[str]:

@@ -7,9 +7,15 @@ so a build with nothing to do decides that from this database and ``stat()`` alo
 - ``depsets``: the input lists of targets, shared by every target with the same templates and digests;
 - ``targets``: one row per output: its project, options, version, input hash, dependency set, and the
   stamp of the output itself (to notice a missing or hand-edited output);
-- ``projects``: one row per built project: its project file and summary (verdict, findings, documents);
+- ``projects``: one row per built project: its project file and summary (verdict, findings, documents),
+  and its quick check (below);
 - ``pages``: stamps of the index and README pages;
 - ``meta``: schema version and the name of the build that last held the folder.
+
+A project whose targets were all built with one version, one set of options and one project-file digest
+gets a *quick check* row: those three values, its dependency sets and its outputs' sizes and mtimes. A
+no-op build reads 200 such rows instead of every target's, and falls back to the full per-target check
+for any project the quick check cannot clear.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from coprod.errors import BuildError
 from coprod.pipeline.fingerprint import Stamp
 from coprod.pipeline.targets import Dep
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +41,8 @@ CREATE TABLE IF NOT EXISTS stamps (
     digest TEXT NOT NULL, checked_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS depsets (id INTEGER PRIMARY KEY, items TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS projects (
-    slug TEXT PRIMARY KEY, project_file TEXT NOT NULL, summary TEXT NOT NULL, failed INTEGER NOT NULL);
+    slug TEXT PRIMARY KEY, project_file TEXT NOT NULL, summary TEXT NOT NULL, failed INTEGER NOT NULL,
+    quick TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS targets (
     output TEXT PRIMARY KEY, slug TEXT NOT NULL, document TEXT NOT NULL, format TEXT NOT NULL,
     version TEXT NOT NULL, options TEXT NOT NULL, project_digest TEXT NOT NULL,
@@ -67,6 +74,17 @@ class TargetRecord(NamedTuple):
     """Shared by every record with the same inputs (the same tuple object, so it can key a memo)."""
     input_hash: str
     stamp: Stamp
+
+
+class QuickCheck(NamedTuple):
+    """What a no-op build needs to know about one project (see the module docstring)."""
+
+    version: str
+    options: str
+    project_digest: str
+    depsets: list[int]
+    outputs: list[list[str | int]]
+    """[output path in the project folder, size, mtime_ns] per output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +119,15 @@ class BuildState:
         rows = self._db.execute("SELECT path, size, mtime_ns, digest, checked_ns FROM stamps")
         return {row[0]: _stamp(row[1:]) for row in rows}
 
+    def quick_checks(self) -> dict[str, QuickCheck]:
+        """The quick-check rows of the projects that have one, by slug."""
+        rows = self._db.execute("SELECT slug, quick FROM projects WHERE quick != ''")
+        return {row[0]: QuickCheck._make(json.loads(row[1])) for row in rows}
+
+    def depsets(self) -> dict[int, tuple[Dep, ...]]:
+        """Every dependency set, by id; each a single shared tuple."""
+        return self._all_depsets()
+
     def _all_depsets(self) -> dict[int, tuple[Dep, ...]]:
         if self._depsets is None:
             self._depsets = {
@@ -114,7 +141,7 @@ class BuildState:
         grouped: dict[str, list[TargetRecord]] = {}
         rows = self._db.execute(
             "SELECT output, slug, document, format, version, options, project_digest, depset,"
-            " input_hash, size, mtime_ns, digest, checked_ns FROM targets ORDER BY output")
+            " input_hash, size, mtime_ns, digest, checked_ns FROM targets")
         for row in rows:
             record = TargetRecord(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
                                   depsets.get(row[7], ()), row[8], Stamp(row[9], row[10], row[11], row[12]))
@@ -198,6 +225,19 @@ class BuildState:
             "INSERT OR REPLACE INTO projects (slug, project_file, summary, failed) VALUES (?,?,?,?)",
             (record.slug, record.project_file, json.dumps(record.summary, sort_keys=True, ensure_ascii=False),
              int(bool(record.summary.get("failed")))))
+
+    def update_quick(self, slug: str) -> None:
+        """Recompute *slug*'s quick-check row from its target rows (after they changed)."""
+        rows = self._db.execute("SELECT version, options, project_digest, depset, output, size, mtime_ns"
+                                " FROM targets WHERE slug = ?", (slug,)).fetchall()
+        heads = {row[:3] for row in rows}
+        quick = ""
+        if len(heads) == 1:
+            version, options, digest = heads.pop()
+            prefix = len(slug) + 1
+            quick = json.dumps([version, options, digest, sorted({row[3] for row in rows}),
+                                [[row[4][prefix:], row[5], row[6]] for row in rows]], separators=(",", ":"))
+        self._db.execute("UPDATE projects SET quick = ? WHERE slug = ?", (quick, slug))
 
     def forget_project(self, slug: str) -> None:
         """Forget a project and its targets."""
