@@ -79,7 +79,8 @@ def _plan(args: argparse.Namespace, root: Path) -> BuildPlan:
     from coprod.pipeline.targets import Format
 
     files = find_projects(args.projects, root)
-    sources = tuple(ProjectSource(path.parent.name, str(path.resolve())) for path in files)
+    # absolute(), not resolve(): no symlink walk per project on the no-op path
+    sources = tuple(ProjectSource(path.parent.name, str(path.absolute())) for path in files)
     formats = tuple(Format) if args.format == "all" else (Format(args.format),)
     library = str(args.templates.resolve()) if args.templates is not None else ""
     settings = Settings(formats, clean=args.clean, force=args.force, version=__version__, templates=library)
