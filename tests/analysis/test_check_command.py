@@ -107,7 +107,7 @@ def test_the_text_report_puts_the_verdict_first_then_findings_by_area(
         "projects/the-last-ferry/project.yaml: The Last Ferry \u2014 failed",
         "  Qualifies as an official co-production under Canada\u2013France Agreement (2021): 2 errors, "
         "0 warnings.",
-        "  Rules of Canada\u2013France Agreement (2021): 8 passed, 1 not applicable.",
+        "  Rules of Canada\u2013France Agreement (2021): 8 passed, 2 not applicable.",
         "  Finance: CAD 5,950,000.00 raised for a budget of CAD 6,000,000.00 (gap CAD 50,000.00).",
         "  Readiness: 9 of 10 ready (finance: not ready).",
     ]
