@@ -74,8 +74,9 @@ rules:
      "tt.yaml:10:5: rules[0]: expected min at most max, found min 90 above max 80"),
     ("    kind: share_bounds\n", "    kind: share_bound\n",
      "tt.yaml:11:11: rules[0].kind: expected a rule kind ('share_bounds', 'financial_only', 'non_party_cap', "
-     "'third_country_minimum', 'party_count', 'points', 'proportionality', 'lead_time', 'ratification', "
-     "'competent_authorities', 'bilateral_use', 'majority_work_location', 'country_spend_minimum', "
+     "'third_country_minimum', 'party_count', 'points', 'proportionality', 'lead_time', "
+     "'approval_validity', 'market_rationale', 'ratification', 'competent_authorities', 'bilateral_use', "
+     "'majority_work_location', 'country_spend_minimum', "
      "'majority_lead_cast', 'minority_creative_contribution', 'creative_nationality', 'majority_from_party', "
      "'non_party_spend_cap', 'fund_support_cap', 'territorial_spend_caps', 'aid_intensity', 'tolerance'), "
      "found 'share_bound'"),

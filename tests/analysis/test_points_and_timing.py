@@ -187,3 +187,64 @@ def test_canada_china_caps_spend_outside_the_parties_at_25_percent() -> None:
     data["budget"]["spend_by_country"] = {"CA": "1900000", "CN": "949999", "CZ": "950001"}
     result = outcome(analysed_data(data), "CA-CN-16S")
     assert result.findings[0].message.startswith("Spend outside the parties (CZ) is 25% of the budget")
+
+
+# --- AU-18: a provisional approval lasts two years ------------------------------------------------------
+
+def australian(*approvals: dict[str, Any]) -> dict[str, Any]:
+    """The Salt Road under the Australian programme (AU, GB, GB), shooting from 2027-05-03."""
+    data = example_data("the-salt-road")
+    data["structure"]["framework"] = "australia"
+    for partner, country in zip(data["partners"], ("AU", "GB", "GB"), strict=True):
+        partner["country"] = country
+    data["timeline"][2:2] = list(approvals)
+    return data
+
+
+def approval(date: str, parties: object = "all") -> dict[str, Any]:
+    return {"milestone": "Provisional approval (Screen Australia)", "kind": "approval", "date": date,
+            "parties": parties}
+
+
+def test_principal_photography_must_start_before_the_provisional_approval_lapses() -> None:
+    passed = outcome(analysed_data(australian(approval("2025-05-04"))), "AU-18")
+    assert passed.status is Status.PASSED
+    assert passed.reason == ("Principal photography starts on 2027-05-03, before the approval of 2025-05-04 "
+                             "lapses on 2027-05-04.")
+    lapsed = outcome(analysed_data(australian(approval("2025-05-03"))), "AU-18")
+    assert lapsed.status is Status.FAILED
+    (finding,) = lapsed.findings
+    assert (finding.code, finding.severity, finding.path) == (
+        "timeline.approval-lapsed", Severity.ERROR, ("timeline", 2, "date"))
+    assert finding.message == (
+        "'Provisional approval (Screen Australia)' of 2025-05-03 lapses on 2027-05-03, 2 years on, but "
+        "principal photography starts on 2027-05-03; it must start while the approval is valid (Screen "
+        "Australia co-production guidelines, rule AU-18).")
+    assert (finding.source.confidence.value, finding.source.url) == (
+        "V", "https://www.screenaustralia.gov.au/funding-and-support/co-production-program")
+
+
+def test_a_later_approval_renews_the_period_and_approvals_after_the_shoot_do_not_count() -> None:
+    renewed = australian(approval("2024-01-10"), approval("2026-01-10"), approval("2027-06-01"))
+    assert outcome(analysed_data(renewed), "AU-18").status is Status.PASSED
+    assert outcome(analysed_data(australian(approval("2024-01-10"), approval("2027-06-01"))),
+                   "AU-18").status is Status.FAILED
+
+
+def test_only_approvals_that_concern_the_australian_co_producer_count() -> None:
+    uk_only = australian(approval("2026-01-10", ["nord", "vltava"]))
+    result = outcome(analysed_data(uk_only), "AU-18")
+    assert result.status is Status.NOT_APPLICABLE
+    assert result.reason == ("No approval is dated before principal photography in the timeline (a milestone "
+                             "of kind approval).")
+    assert outcome(analysed_data(australian(approval("2026-01-10", ["aurora"]))), "AU-18").status \
+        is Status.PASSED
+
+
+def test_an_approval_of_29_february_lapses_on_28_february() -> None:
+    data = australian(approval("2028-02-29"))
+    data["timeline"][3].update(start="2030-02-27", end="2030-03-20")  # principal photography
+    assert outcome(analysed_data(data), "AU-18").status is Status.PASSED
+    data["timeline"][3].update(start="2030-02-28")
+    assert outcome(analysed_data(data), "AU-18").findings[0].message.startswith(
+        "'Provisional approval (Screen Australia)' of 2028-02-29 lapses on 2030-02-28")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from analysis_support import analysed_data, example_data
 
-from coprod.analysis import Analysis
+from coprod.analysis import Analysis, analyse
+from coprod.analysis.findings import Severity
 from coprod.analysis.readiness import ReadinessStatus
+from coprod.loading.frameworks import builtin_catalog, load_catalog
+from coprod.model.project import Project
 
 
 def check(analysis: Analysis, check_id: str) -> tuple[ReadinessStatus, list[str]]:
@@ -118,3 +122,44 @@ def test_a_finding_appears_once_in_the_list_even_when_a_check_shows_it() -> None
     analysis = analysed_data(data)
     assert len(analysis.findings) == len({id(f) for f in analysis.findings})
     assert [f.code for f in analysis.findings].count("finance.gap") == 1
+
+
+# --- RIGHTS-33: a market rationale for each kept territory ----------------------------------------------
+
+RIGHTS_33_SOURCE = ("Switzerland\u2013Canada Agreement (1987), Art. X (SR 0.443.923.2); Austrian bilateral "
+                    "agreement (gesetzefinden.at 20008520), Art. 4(6)")
+
+
+def test_kept_territories_without_a_market_rationale_need_attention_citing_the_treaties() -> None:
+    data = ferry()
+    del data["rights"]["territories"][1]["market_rationale"]
+    analysis = analysed_data(data)
+    assert check(analysis, "legal") == (ReadinessStatus.ATTENTION, ["readiness.legal.no-market-rationale"])
+    (finding,) = [f for f in analysis.findings if f.code == "readiness.legal.no-market-rationale"]
+    assert (finding.severity, finding.path) == (Severity.WARNING, ("rights", "territories", 1))
+    assert finding.message == (
+        "Marée Haute Films SAS keeps FR, MC, AD but the file gives no market rationale; where receipts are "
+        "split by territory, treaties ask that the split reflect the size and value of each market.")
+    assert (finding.source.text, finding.source.confidence.value) == (RIGHTS_33_SOURCE, "V")
+    assert analysis.eligibility is not None and analysis.eligibility.qualifies  # a warning, not a failure
+
+
+def test_a_creative_co_production_also_needs_a_market_rationale() -> None:
+    data = example_data("the-listening-station")
+    for kept in data["rights"]["territories"]:
+        del kept["market_rationale"]
+    analysis = analysed_data(data)
+    found = [f.path for f in analysis.findings if f.code == "readiness.legal.no-market-rationale"]
+    assert found == [("rights", "territories", 0), ("rights", "territories", 1), ("rights", "territories", 2)]
+
+
+def test_the_market_rationale_rule_comes_from_the_practice_defaults_file(tmp_path: Path) -> None:
+    data = ferry()
+    del data["rights"]["territories"][0]["market_rationale"]
+    project = Project.model_validate(data)
+    practice = builtin_catalog().entries["practice"].path.read_text(encoding="utf-8")
+    without = practice[:practice.index("  - name: RIGHTS-33")]
+    (tmp_path / "practice.yaml").write_text(without, encoding="utf-8")
+    codes = [f.code for f in analyse(project, load_catalog([tmp_path])).findings]
+    assert "readiness.legal.no-market-rationale" not in codes
+    assert "readiness.legal.no-market-rationale" in [f.code for f in analyse(project).findings]

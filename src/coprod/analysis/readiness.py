@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis import readiness_checks as checks
+from coprod.analysis.eligibility.schema import MarketRationale
 from coprod.analysis.findings import Finding, Severity
 from coprod.model.project import Project
 
@@ -63,13 +64,18 @@ def _area(*areas: str) -> Related:
     return lambda finding: finding.area in areas
 
 
-def own_findings(project: Project, spend_tolerance: Decimal | None) -> dict[str, list[Finding]]:
-    """The readiness checks' own findings, by check id; spend alignment only with a practice tolerance."""
+def own_findings(project: Project, spend_tolerance: Decimal | None,
+                 rationale: MarketRationale | None = None) -> dict[str, list[Finding]]:
+    """The readiness checks' own findings, by check id.
+
+    Spend alignment is checked only with a practice *spend_tolerance*, market rationales only with a
+    *rationale* rule (both from the practice defaults file).
+    """
     return {
         "story": checks.story(project),
         "producers": checks.producers(project),
         "budget": checks.budget(project),
-        "legal": checks.legal(project),
+        "legal": checks.legal(project, rationale),
         "finance": [],
         "timeline": checks.timeline(project),
         "story-alignment": checks.story_alignment(project),

@@ -9,8 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import pairwise
 
+from coprod.analysis.eligibility.schema import MarketRationale
 from coprod.analysis.figures import pct, percent_of, pp
-from coprod.analysis.findings import PRACTICE, Finding, Severity
+from coprod.analysis.findings import PRACTICE, Citation, Finding, Severity
 from coprod.location import FieldPath
 from coprod.model.finance import PUBLIC_SUPPORT
 from coprod.model.parties import PartnerRole
@@ -72,8 +73,25 @@ def budget(project: Project) -> list[Finding]:
     return []
 
 
-def legal(project: Project) -> list[Finding]:
-    """Roles, copyright in line with the shares, a collection account and a sales agent."""
+def market_rationale(project: Project, rule: MarketRationale) -> list[Finding]:
+    """Each kept territory says why the split is fair (DOMAIN RIGHTS-33); the rule's source is cited."""
+    citation = Citation(text=rule.source, confidence=rule.confidence, url=rule.url)
+    companies = {p.id: p.company for p in project.partners}
+    findings = []
+    for index, kept in enumerate(project.rights.territories):
+        if kept.market_rationale is None:
+            company = companies.get(kept.partner, kept.partner)
+            message = (f"{company} keeps {', '.join(kept.countries)} but the file gives no market "
+                       "rationale; where receipts are split by territory, treaties ask that the split "
+                       "reflect the size and value of each market.")
+            findings.append(Finding(code="readiness.legal.no-market-rationale", severity=rule.severity,
+                                    area=AREA, message=f"{message} {rule.note}" if rule.note else message,
+                                    path=("rights", "territories", index), source=citation))
+    return findings
+
+
+def legal(project: Project, rationale: MarketRationale | None = None) -> list[Finding]:
+    """Roles, copyright in line with the shares, market rationales, a collection account, a sales agent."""
     findings = []
     if not any(p.delegate_producer for p in project.partners):
         findings.append(_finding("legal.no-delegate-producer", Severity.WARNING,
@@ -87,6 +105,8 @@ def legal(project: Project) -> list[Finding]:
                                      f"{pct(partner.share)} of the deal; treaties expect co-ownership in "
                                      "line with the shares unless the agreement explains otherwise.",
                                      ("rights", "copyright", partner.id)))
+    if rationale is not None:
+        findings += market_rationale(project, rationale)
     if project.recoupment.collection_account is None:
         findings.append(_finding("legal.no-collection-account", Severity.WARNING,
                                  "No collection account manager is named to receive and pay out receipts.",

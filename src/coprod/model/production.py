@@ -70,6 +70,8 @@ class MilestoneKind(StrEnum):
     DEVELOPMENT = "development"
     FINANCING = "financing"
     APPLICATION = "application"
+    APPROVAL = "approval"
+    """A competent authority's approval (provisional or final); some frameworks limit how long it lasts."""
     SHOOT = "shoot"
     POST = "post"
     DELIVERY = "delivery"
@@ -81,8 +83,9 @@ class Milestone(Base):
     """A dated event (``date``) or a period (``start`` and ``end``)."""
 
     milestone: Text = described("What happens.")
-    kind: MilestoneKind = described("development, financing, application, shoot, post, delivery, release "
-                                    "or other.")
+    kind: MilestoneKind = described("development, financing, application, approval (a competent "
+                                    "authority's approval, e.g. a provisional approval), shoot, post, "
+                                    "delivery, release or other.")
     date: IsoDate | None = described("Date of a one-day event.", default=None)
     start: IsoDate | None = described("First day of a period.", default=None)
     end: IsoDate | None = described("Last day of a period.", default=None)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from coprod.analysis.eligibility.deal import Deal
 from coprod.analysis.eligibility.outcome import RuleOutcome, conclude, not_applicable
 from coprod.analysis.eligibility.schema import (
+    ApprovalValidity,
     CompetentAuthorities,
     CountrySpendMinimum,
     CreativeNationality,
@@ -62,6 +63,43 @@ def lead_time(deal: Deal, rule: LeadTime) -> RuleOutcome:
                                          f"{latest.isoformat()}", ("timeline", filed[0], "date")))
     return conclude(deal, rule, findings, f"Every co-producer applies {wanted} principal photography "
                                           f"({start.isoformat()}), by {latest.isoformat()}.")
+
+
+def years_after(day: dt.date, years: int) -> dt.date:
+    """*day* moved on *years* years; 29 February becomes 28 February in a common year (the earlier day)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def approval_validity(deal: Deal, rule: ApprovalValidity) -> RuleOutcome:
+    """Principal photography starts before the latest approval dated before it lapses (``years`` on)."""
+    shoot = deal.shoot_start
+    if shoot is None:
+        return not_applicable(deal, rule, "The timeline has no principal photography (a milestone of kind "
+                                          "shoot).")
+    start = shoot[1]
+    concerned = {p.id for p in deal.project.partners if rule.country in (None, p.country)}
+    approvals = [(m.first_day, i) for i, m in enumerate(deal.project.timeline)
+                 if m.kind is MilestoneKind.APPROVAL and m.first_day <= start
+                 and (m.parties == "all" or concerned.intersection(m.parties))]
+    if not approvals:
+        return not_applicable(deal, rule, "No approval is dated before principal photography in the timeline "
+                                          "(a milestone of kind approval).")
+    day, index = max(approvals)
+    lapses = years_after(day, rule.years)
+    findings = []
+    if start >= lapses:
+        name = deal.project.timeline[index].milestone
+        findings.append(deal.finding(rule, "timeline.approval-lapsed",
+                                     f"'{name}' of {day.isoformat()} lapses on {lapses.isoformat()}, "
+                                     f"{rule.years} years on, but principal photography starts on "
+                                     f"{start.isoformat()}; it must start while the approval is valid",
+                                     ("timeline", index, "date" if deal.project.timeline[index].date
+                                      else "start")))
+    return conclude(deal, rule, findings, f"Principal photography starts on {start.isoformat()}, before the "
+                                          f"approval of {day.isoformat()} lapses on {lapses.isoformat()}.")
 
 
 def competent_authorities(deal: Deal, rule: CompetentAuthorities) -> RuleOutcome:

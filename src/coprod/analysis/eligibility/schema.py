@@ -214,6 +214,21 @@ class LeadTime(RuleBase):
     days: int = Field(ge=0)
 
 
+class ApprovalValidity(RuleBase):
+    """Principal photography starts before the approval in force lapses, ``years`` after its date."""
+
+    kind: Literal["approval_validity"]
+    years: PositiveInt
+    country: Country | None = None
+    """Only approvals that concern a co-producer from this country; every approval when left out."""
+
+
+class MarketRationale(RuleBase):
+    """Each territory a co-producer keeps says why the split is fair (``market_rationale``); readiness."""
+
+    kind: Literal["market_rationale"]
+
+
 class RatifiedBy(Sourced):
     """One country that has ratified the instrument, with the evidence."""
 
@@ -339,7 +354,8 @@ class Tolerance(RuleBase):
 
 Rule = Annotated[
     ShareBounds | FinancialOnly | NonPartyCap | ThirdCountryMinimum | PartyCount | Points | Proportionality
-    | LeadTime | Ratification | CompetentAuthorities | BilateralUse | MajorityWorkLocation
+    | LeadTime | ApprovalValidity | MarketRationale | Ratification | CompetentAuthorities | BilateralUse
+    | MajorityWorkLocation
     | CountrySpendMinimum | MajorityLeadCast | MinorityCreativeContribution | CreativeNationality
     | MajorityFromParty | NonPartySpendCap | FundSupportCap | TerritorialSpendCaps | AidIntensity | Tolerance,
     Field(discriminator="kind"),

@@ -18,6 +18,7 @@ from coprod.analysis.eligibility.catalog import FrameworkCatalog
 from coprod.analysis.eligibility.deal import Deal
 from coprod.analysis.eligibility.outcome import RuleOutcome, Status, conclude, not_applicable
 from coprod.analysis.eligibility.schema import (
+    ApprovalValidity,
     BilateralUse,
     CompetentAuthorities,
     CountrySpendMinimum,
@@ -60,6 +61,7 @@ RULES: dict[type[RuleBase], Callable[[Deal, Any], RuleOutcome]] = {
     Points: points.points_rule,
     Proportionality: points.proportionality,
     LeadTime: rules_production.lead_time,
+    ApprovalValidity: rules_production.approval_validity,
     CompetentAuthorities: rules_production.competent_authorities,
     MajorityWorkLocation: rules_production.majority_work_location,
     CountrySpendMinimum: rules_production.country_spend_minimum,
