@@ -75,8 +75,8 @@ rules:
     ("    kind: share_bounds\n", "    kind: share_bound\n",
      "tt.yaml:11:11: rules[0].kind: expected a rule kind ('share_bounds', 'financial_only', 'non_party_cap', "
      "'third_country_minimum', 'party_count', 'points', 'proportionality', 'lead_time', "
-     "'approval_validity', 'market_rationale', 'ratification', 'competent_authorities', 'bilateral_use', "
-     "'majority_work_location', 'country_spend_minimum', "
+     "'approval_validity', 'market_rationale', 'required_roles', 'ratification', 'competent_authorities', "
+     "'bilateral_use', 'majority_work_location', 'country_spend_minimum', "
      "'majority_lead_cast', 'minority_creative_contribution', 'creative_nationality', 'majority_from_party', "
      "'non_party_spend_cap', 'fund_support_cap', 'territorial_spend_caps', 'aid_intensity', 'tolerance'), "
      "found 'share_bound'"),

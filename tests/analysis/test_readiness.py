@@ -163,3 +163,31 @@ def test_the_market_rationale_rule_comes_from_the_practice_defaults_file(tmp_pat
     codes = [f.code for f in analyse(project, load_catalog([tmp_path])).findings]
     assert "readiness.legal.no-market-rationale" not in codes
     assert "readiness.legal.no-market-rationale" in [f.code for f in analyse(project).findings]
+
+
+# --- CONTRACT-34: the agreement names the director and the writers --------------------------------------
+
+def test_a_film_without_a_named_director_or_writer_needs_attention_citing_the_minimum_contents() -> None:
+    data = ferry()
+    unnamed = ("director", "screenwriter")
+    data["key_creatives"] = [c for c in data["key_creatives"] if c["role"] not in unnamed]
+    analysis = analysed_data(data)
+    found = [f for f in analysis.findings if f.code == "readiness.legal.unnamed-role"]
+    assert [f.message for f in found] == [
+        "The file names no director among the key creatives; the co-production agreement must name the "
+        "director, and the draft leaves it to be agreed by the Co-Producers.",
+        "The file names no screenwriter among the key creatives; the co-production agreement must name the "
+        "screenwriter, and the draft leaves it to be agreed by the Co-Producers."]
+    assert {(f.severity, f.path, f.source.confidence.value) for f in found} == {
+        (Severity.WARNING, ("key_creatives",), "V")}
+    assert found[0].source.text.startswith("Italy\u2013Brazil Agreement (2008), annex on the minimum")
+    assert check(analysis, "legal")[0] is ReadinessStatus.ATTENTION
+
+
+def test_a_documentary_needs_a_director_but_no_screenwriter() -> None:
+    data = example_data("the-listening-station")
+    assert not any(c["role"] == "screenwriter" for c in data["key_creatives"])
+    assert "readiness.legal.unnamed-role" not in [f.code for f in analysed_data(data).findings]
+    data["key_creatives"] = [c for c in data["key_creatives"] if c["role"] != "director"]
+    found = [f.message for f in analysed_data(data).findings if f.code == "readiness.legal.unnamed-role"]
+    assert [m.split(";")[0] for m in found] == ["The file names no director among the key creatives"]

@@ -14,7 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis import readiness_checks as checks
-from coprod.analysis.eligibility.schema import MarketRationale
+from coprod.analysis.eligibility.schema import RuleBase
 from coprod.analysis.findings import Finding, Severity
 from coprod.model.project import Project
 
@@ -65,17 +65,17 @@ def _area(*areas: str) -> Related:
 
 
 def own_findings(project: Project, spend_tolerance: Decimal | None,
-                 rationale: MarketRationale | None = None) -> dict[str, list[Finding]]:
+                 practice: Sequence[RuleBase] = ()) -> dict[str, list[Finding]]:
     """The readiness checks' own findings, by check id.
 
-    Spend alignment is checked only with a practice *spend_tolerance*, market rationales only with a
-    *rationale* rule (both from the practice defaults file).
+    Spend alignment is checked only with a practice *spend_tolerance*; the legal check applies the
+    *practice* file's rights and contract rules (market rationales, named key creatives).
     """
     return {
         "story": checks.story(project),
         "producers": checks.producers(project),
         "budget": checks.budget(project),
-        "legal": checks.legal(project, rationale),
+        "legal": checks.legal(project, practice),
         "finance": [],
         "timeline": checks.timeline(project),
         "story-alignment": checks.story_alignment(project),

@@ -6,10 +6,11 @@ make; `readiness.py` adds the related findings of the finance, spend, eligibilit
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from itertools import pairwise
 
-from coprod.analysis.eligibility.schema import MarketRationale
+from coprod.analysis.eligibility.schema import MarketRationale, RequiredRoles, RuleBase
 from coprod.analysis.figures import pct, percent_of, pp
 from coprod.analysis.findings import PRACTICE, Citation, Finding, Severity
 from coprod.location import FieldPath
@@ -90,8 +91,24 @@ def market_rationale(project: Project, rule: MarketRationale) -> list[Finding]:
     return findings
 
 
-def legal(project: Project, rationale: MarketRationale | None = None) -> list[Finding]:
-    """Roles, copyright in line with the shares, market rationales, a collection account, a sales agent."""
+def required_roles(project: Project, rule: RequiredRoles) -> list[Finding]:
+    """The key creatives the agreement must name for the film's format (DOMAIN CONTRACT-34)."""
+    citation = Citation(text=rule.source, confidence=rule.confidence, url=rule.url)
+    named = {creative.role for creative in project.key_creatives}
+    findings = []
+    for role in rule.roles.get(project.film.format, []):
+        if role not in named:
+            words = role.value.replace("_", " ")
+            message = (f"The file names no {words} among the key creatives; the co-production agreement must "
+                       f"name the {words}, and the draft leaves it to be agreed by the Co-Producers.")
+            findings.append(Finding(code="readiness.legal.unnamed-role", severity=rule.severity, area=AREA,
+                                    message=f"{message} {rule.note}" if rule.note else message,
+                                    path=("key_creatives",), source=citation))
+    return findings
+
+
+def legal(project: Project, practice: Sequence[RuleBase] = ()) -> list[Finding]:
+    """Roles, copyright against the shares, the practice file's rules, a collection account, a sales agent."""
     findings = []
     if not any(p.delegate_producer for p in project.partners):
         findings.append(_finding("legal.no-delegate-producer", Severity.WARNING,
@@ -105,8 +122,11 @@ def legal(project: Project, rationale: MarketRationale | None = None) -> list[Fi
                                      f"{pct(partner.share)} of the deal; treaties expect co-ownership in "
                                      "line with the shares unless the agreement explains otherwise.",
                                      ("rights", "copyright", partner.id)))
-    if rationale is not None:
-        findings += market_rationale(project, rationale)
+    for rule in practice:
+        if isinstance(rule, MarketRationale):
+            findings += market_rationale(project, rule)
+        elif isinstance(rule, RequiredRoles):
+            findings += required_roles(project, rule)
     if project.recoupment.collection_account is None:
         findings.append(_finding("legal.no-collection-account", Severity.WARNING,
                                  "No collection account manager is named to receive and pay out receipts.",

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from coprod.analysis import finance, readiness, spend
 from coprod.analysis.eligibility.catalog import FrameworkCatalog
 from coprod.analysis.eligibility.outcome import Status
-from coprod.analysis.eligibility.schema import FrameworkKind, MarketRationale, Proportionality, Tolerance
+from coprod.analysis.eligibility.schema import FrameworkKind, Proportionality, RuleBase, Tolerance
 from coprod.analysis.eligibility.verdict import Verdict, evaluate
 from coprod.analysis.findings import Finding, Severity
 from coprod.analysis.waterfall import waterfall_findings
@@ -70,13 +70,9 @@ def _spend_tolerance(catalog: FrameworkCatalog, verdict: Verdict | None) -> Deci
     return None
 
 
-def _market_rationale(catalog: FrameworkCatalog) -> MarketRationale | None:
-    """The practice rule asking each kept territory for a market rationale, if the defaults have one."""
-    for defaults in catalog.of_kind(FrameworkKind.PRACTICE):
-        for rule in defaults.rules:
-            if isinstance(rule, MarketRationale):
-                return rule
-    return None
+def _practice_rules(catalog: FrameworkCatalog) -> tuple[RuleBase, ...]:
+    """Every rule of the practice defaults, in file order (readiness picks the kinds it applies)."""
+    return tuple(rule for defaults in catalog.of_kind(FrameworkKind.PRACTICE) for rule in defaults.rules)
 
 
 def _verdict_line(kind: str, verdict: Verdict | None, findings: tuple[Finding, ...]) -> str:
@@ -112,7 +108,7 @@ def analyse(project: Project, frameworks: FrameworkCatalog | None = None) -> Ana
         found += finance.aid_intensity_findings(project, rules)
         found += spend.obligation_cap_findings(project, spent, rules)
     found += waterfall_findings(project)
-    own = readiness.own_findings(project, _spend_tolerance(catalog, verdict), _market_rationale(catalog))
+    own = readiness.own_findings(project, _spend_tolerance(catalog, verdict), _practice_rules(catalog))
     ready = readiness.assess(own, found)
     found += [f for check in own.values() for f in check]
     ordered = tuple(sorted(found, key=lambda f: AREA_ORDER.index(f.area) if f.area in AREA_ORDER

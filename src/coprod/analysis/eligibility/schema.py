@@ -229,6 +229,13 @@ class MarketRationale(RuleBase):
     kind: Literal["market_rationale"]
 
 
+class RequiredRoles(RuleBase):
+    """Readiness (practice file): the key creatives the agreement must name, by film format."""
+
+    kind: Literal["required_roles"]
+    roles: dict[FilmFormat, list[CreativeRole]]
+
+
 class RatifiedBy(Sourced):
     """One country that has ratified the instrument, with the evidence."""
 
@@ -354,8 +361,8 @@ class Tolerance(RuleBase):
 
 Rule = Annotated[
     ShareBounds | FinancialOnly | NonPartyCap | ThirdCountryMinimum | PartyCount | Points | Proportionality
-    | LeadTime | ApprovalValidity | MarketRationale | Ratification | CompetentAuthorities | BilateralUse
-    | MajorityWorkLocation
+    | LeadTime | ApprovalValidity | MarketRationale | RequiredRoles | Ratification | CompetentAuthorities
+    | BilateralUse | MajorityWorkLocation
     | CountrySpendMinimum | MajorityLeadCast | MinorityCreativeContribution | CreativeNationality
     | MajorityFromParty | NonPartySpendCap | FundSupportCap | TerritorialSpendCaps | AidIntensity | Tolerance,
     Field(discriminator="kind"),
