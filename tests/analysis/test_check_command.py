@@ -68,6 +68,20 @@ CASES = {
     "a non-ratifying country (a warning: the 1992 rules apply)": (
         (("    country: CZ\n", "    country: NL\n"),),
         "instrument.fallback", "european-convention-2017", 0),
+    "a kept territory without a market rationale (a warning)": (
+        (("      countries: [IT, SM, VA]\n      market_rationale: >-\n        Italy is the largest of the "
+          "three home markets and carries the Italian broadcaster and distributor\n        commitments; San "
+          "Marino and the Vatican are served by Italian distribution.\n",
+          "      countries: [IT, SM, VA]\n"),),
+        "readiness.legal.no-market-rationale", "partner: aurora\n      countries: [IT, SM, VA]", 0),
+    "principal photography after the provisional approval lapsed (Australia)": (
+        (("framework: european-convention-2017", "framework: australia"),
+         ("    country: IT\n", "    country: AU\n"), ("    country: BE\n", "    country: GB\n"),
+         ("    country: CZ\n", "    country: GB\n"),
+         ("  - {milestone: Principal photography", "  - {milestone: Provisional approval, kind: approval, "
+                                                  "date: 2025-05-03, parties: [aurora]}\n"
+                                                  "  - {milestone: Principal photography")),
+        "timeline.approval-lapsed", "2025-05-03", 1),
     "spend out of proportion (a warning)": (
         (('    IT: "2150000"\n    BE: "1020000"', '    IT: "1700000"\n    BE: "1470000"'),),
         "proportionality.spend", '"1700000"', 0),

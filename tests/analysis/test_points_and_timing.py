@@ -220,8 +220,10 @@ def test_principal_photography_must_start_before_the_provisional_approval_lapses
         "'Provisional approval (Screen Australia)' of 2025-05-03 lapses on 2027-05-03, 2 years on, but "
         "principal photography starts on 2027-05-03; it must start while the approval is valid (Screen "
         "Australia co-production guidelines, rule AU-18).")
-    assert (finding.source.confidence.value, finding.source.url) == (
-        "V", "https://www.screenaustralia.gov.au/funding-and-support/co-production-program")
+    assert (finding.source.text, finding.source.confidence.value, finding.source.url) == (
+        "Screen Australia co-production guidelines, Provisional approval is valid for two years; principal "
+        "photography must start before it lapses", "V",
+        "https://www.screenaustralia.gov.au/funding-and-support/co-production-program")
 
 
 def test_a_later_approval_renews_the_period_and_approvals_after_the_shoot_do_not_count() -> None:
