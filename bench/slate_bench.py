@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -77,6 +79,13 @@ class Slate:
         built: list[str] = json.loads(out)["built"]
         return seconds, built, usage.ru_maxrss // 1024
 
+    def reasons(self) -> Counter[str]:
+        """How many targets a dry run finds stale, by reason."""
+        out = subprocess.run([*self.command, "--dry-run", "--json"], cwd=self.folder, env=self.env,
+                             check=True, capture_output=True).stdout
+        stale: dict[str, list[str]] = json.loads(out)["stale"]
+        return Counter(reason for reasons in stale.values() for reason in reasons)
+
     def quiet_build_seconds(self) -> float:
         """A no-op build as users run it (no JSON), as a whole process."""
         start = time.perf_counter()
@@ -90,6 +99,15 @@ class Slate:
             return {row[0] for row in db.execute(f"SELECT output FROM targets WHERE {where}", params)}
         finally:
             db.close()
+
+
+def _same(label: str, built: set[str], expected: set[str], reasons: Mapping[str, int]) -> None:
+    """Stop with a short account if the rebuilt targets are not exactly the expected ones."""
+    if built != expected:
+        extra, missing = sorted(built - expected), sorted(expected - built)
+        raise SystemExit(f"{label}: {len(extra)} targets rebuilt beyond those expected (e.g. {extra[:3]}), "
+                         f"{len(missing)} expected but not rebuilt (e.g. {missing[:3]}); dry-run reasons: "
+                         f"{dict(reasons)}")
 
 
 def naive_seconds_per_project(slate: Slate, sample: int, templates: Path, out: Path) -> float:
@@ -161,15 +179,17 @@ def main() -> None:
         )
         expected = slate.targets("slug = ?", changed)
         one, built, _rss = slate.build()
-        assert set(built) == expected, built
+        _same("one project changed", set(built), expected, {})
         print(f"one project changed:   {one:8.2f} s  (rebuilt exactly its {len(expected)} targets)")
 
+        slate.build()  # catch up, should someone have changed a framework file in the shared tree meanwhile
         clause = _clause_to_edit(slate)
         expected = slate.targets("depset IN (SELECT id FROM depsets WHERE items LIKE ?)", f'%"{clause}"%')
         with (templates / clause).open("a", encoding="utf-8") as handle:
             handle.write("\n")
+        reasons = slate.reasons()
         edit, built, _rss = slate.build()
-        assert set(built) == expected, sorted(expected ^ set(built))
+        _same(f"clause {clause} changed", set(built), expected, reasons)
         print(
             f"clause {clause} changed: {edit:.2f} s  (rebuilt exactly the {len(expected)} targets "
             "that include it)"
