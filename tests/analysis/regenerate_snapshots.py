@@ -2,7 +2,7 @@
 
 Run from the repository root after a deliberate change to the analysis or its wording:
 
-    .venv/bin/python tests/analysis/regenerate_snapshots.py
+    .venv/bin/python -m tests.analysis.regenerate_snapshots
 
 then review the diff of ``tests/analysis/snapshots/`` before committing it.
 """

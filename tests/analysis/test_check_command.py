@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from analysis_support import edited, example_text, position, run_check
 
 from coprod.cli import main
+from tests.analysis.analysis_support import edited, example_text, position, run_check
 
 SALT = "the-salt-road"
 VLTAVA_SHARE = "    share: 15\n    signatory: {name: Petra"

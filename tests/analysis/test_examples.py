@@ -6,18 +6,18 @@ import json
 import re
 
 import pytest
-from analysis_support import EXAMPLES, ROOT, analysed_data, example_data
-from regenerate_snapshots import check_json, snapshot_path
 
 from coprod.analysis.eligibility.outcome import Status
 from coprod.analysis.readiness import ReadinessStatus
+from tests.analysis.analysis_support import EXAMPLES, ROOT, analysed_data, example_data
+from tests.analysis.regenerate_snapshots import check_json, snapshot_path
 
 
 @pytest.mark.parametrize("slug", EXAMPLES)
 def test_check_json_matches_the_pinned_snapshot(slug: str) -> None:
     status, out = check_json(slug)
     expected = snapshot_path(slug).read_text(encoding="utf-8")
-    assert out == expected, "regenerate with: .venv/bin/python tests/analysis/regenerate_snapshots.py"
+    assert out == expected, "regenerate with: .venv/bin/python -m tests.analysis.regenerate_snapshots"
     assert status == json.loads(out)["exit_code"]
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from analysis_support import analysed_data, example_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coprod.analysis import finance, spend
 from coprod.analysis.findings import Severity
 from coprod.model.project import Project
+from tests.analysis.analysis_support import analysed_data, example_data
 
 
 def test_the_salt_road_finance_plan_in_euros_to_the_cent() -> None:

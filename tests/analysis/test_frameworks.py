@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from analysis_support import example_data
 
 from coprod.analysis import analyse
 from coprod.analysis.eligibility.catalog import FrameworkCatalog, LoadedFramework
@@ -13,6 +12,7 @@ from coprod.analysis.eligibility.schema import CompetentAuthorities, FrameworkKi
 from coprod.errors import InputError
 from coprod.loading.frameworks import builtin_catalog, load_catalog, parse_framework, user_folder
 from coprod.model.project import Project
+from tests.analysis.analysis_support import example_data
 
 REQUIRED = ("european-convention-1992", "european-convention-2017", "canada-france", "canada-uk",
             "canada-china", "australia", "d-a-ch", "ibero-american", "italy-brazil")

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from analysis_support import ROOT, edited, example_text
 
 from coprod.cli import main
+from tests.analysis.analysis_support import ROOT, edited, example_text
 
 DOC = (ROOT / "docs" / "frameworks.md").read_text(encoding="utf-8")
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from analysis_support import analysed_data, example_data
-
 from coprod.analysis import Analysis, analyse
 from coprod.analysis.findings import Severity
 from coprod.analysis.readiness import ReadinessStatus
 from coprod.loading.frameworks import builtin_catalog, load_catalog
 from coprod.model.project import Project
+from tests.analysis.analysis_support import analysed_data, example_data
 
 
 def check(analysis: Analysis, check_id: str) -> tuple[ReadinessStatus, list[str]]:

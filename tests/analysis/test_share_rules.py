@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from analysis_support import analysed_data, codes, example_data, outcome
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coprod.analysis import Analysis
 from coprod.analysis.eligibility.outcome import Status
 from coprod.analysis.findings import Severity
+from tests.analysis.analysis_support import analysed_data, codes, example_data, outcome
 
 
 def salt_road(aurora: str, nord: str, vltava: str, *, framework: str = "european-convention-2017",

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from analysis_support import analysed_data, example_data, outcome
-
 from coprod.analysis.eligibility.outcome import Status
 from coprod.analysis.findings import Severity
+from tests.analysis.analysis_support import analysed_data, example_data, outcome
 
 
 def salt_road(framework: str, countries: tuple[str, str, str]) -> dict[str, Any]:

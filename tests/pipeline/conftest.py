@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # importlib mode: make pipeline_support importable
-
-from pipeline_support import Kit
+from tests.pipeline.pipeline_support import Kit
 
 
 @pytest.fixture

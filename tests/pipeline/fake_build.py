@@ -1,6 +1,7 @@
 """Run one fake-producer build of the slate under ``argv[1]`` in its own process (for crash tests).
 
-Usage: ``python fake_build.py ROOT JOBS``; prints the summary as JSON and exits 0, or 1 if a target failed.
+Usage, from the repository root: ``python -m tests.pipeline.fake_build ROOT JOBS``. Prints the summary as
+JSON and exits 0, or 1 if a target failed.
 """
 
 from __future__ import annotations
@@ -10,12 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from pipeline_support import Kit
-
 from coprod.pipeline.orchestrate import build
 from coprod.pipeline.report import Mode, Reporter
+from tests.pipeline.pipeline_support import Kit
 
 
 def main() -> int:

@@ -14,16 +14,16 @@ import time
 import zipfile
 from pathlib import Path
 
-from pipeline_support import END, Kit
+from tests.pipeline.pipeline_support import END, Kit
 
-SCRIPT = Path(__file__).parent / "fake_build.py"
+REPOSITORY = Path(__file__).resolve().parents[2]
 TARGETS_PER_PROJECT = 10
 PROJECTS = 24
 
 
 def _start(kit: Kit, jobs: int = 2) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, str(SCRIPT), str(kit.root), str(jobs)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen([sys.executable, "-m", "tests.pipeline.fake_build", str(kit.root), str(jobs)],
+                            cwd=REPOSITORY, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _wait_for(condition: object, deadline: float = 60.0) -> None:

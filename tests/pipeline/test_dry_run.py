@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline_support import Kit
+from tests.pipeline.pipeline_support import Kit
 
 
 def _reasons(kit: Kit, **options: object) -> dict[str, list[str]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pipeline_support import Kit
 
 from coprod.errors import BuildError
 from coprod.pipeline.plan import ProjectSource
+from tests.pipeline.pipeline_support import Kit
 
 
 def test_invalid_project_is_reported_and_the_others_are_built(kit: Kit) -> None:

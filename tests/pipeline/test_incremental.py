@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 
-from pipeline_support import Kit
-
 from coprod.pipeline.state import open_state
 from coprod.pipeline.targets import Format
+from tests.pipeline.pipeline_support import Kit
 
 ALL_ALPHA = sorted(f"alpha/{name}.{ext}" for name in
                    ("agreement", "term-sheet", "readiness", "checklists/aurora", "checklists/nord")

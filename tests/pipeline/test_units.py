@@ -6,13 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
-from pipeline_support import Kit
 
 from coprod.errors import BuildError
 from coprod.pipeline.adapter import with_provenance
 from coprod.pipeline.fingerprint import RACY_NS, Hasher, Stamp, stamp_file
 from coprod.pipeline.state import open_state
 from coprod.pipeline.targets import MISSING, Claim, check_claims, check_relpath
+from tests.pipeline.pipeline_support import Kit
 
 
 def test_hasher_trusts_an_old_stamp_and_rehashes_a_racy_or_moved_one(tmp_path: Path) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from pipeline_support import Kit
-
 from coprod.pipeline.plan import BuildPlan
 from coprod.pipeline.report import Mode, Reporter
 from coprod.pipeline.watch import snapshot, watch
+from tests.pipeline.pipeline_support import Kit
 
 
 def _do(edit: Callable[[], object]) -> None:

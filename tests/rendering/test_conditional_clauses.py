@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from rendering_support import example, render_project
-
 from coprod.model.parties import PartnerRole
 from coprod.model.production import CompletionBond
 from coprod.model.project import Project
 from coprod.model.recoupment import CorridorTier
 from coprod.rendering.markdown import parser
+from tests.rendering.rendering_support import example, render_project
 
 
 def _agreement(project: Project) -> str:

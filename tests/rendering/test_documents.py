@@ -15,9 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rendering_support import EXAMPLES, rendered
 
 from coprod.rendering.markdown import parser
+from tests.rendering.rendering_support import EXAMPLES, rendered
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("COPROD_UPDATE_GOLDENS") == "1"
@@ -140,10 +140,9 @@ def test_contributions_add_up_to_the_budget(slug: str) -> None:
 
 
 def test_plan_names_every_document_and_scenario_levels_can_be_chosen() -> None:
-    from rendering_support import example
-
     from coprod.analysis import analyse
     from coprod.rendering.documents import DocumentRenderer
+    from tests.rendering.rendering_support import example
 
     project = example("the-salt-road")
     renderer = DocumentRenderer(levels=[Decimal(25), Decimal(300)])

@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
-from rendering_support import EXAMPLES, example, render_project
 
 from coprod.model.project import Project
 from coprod.model.types import Text
 from coprod.rendering.markdown import parser
+from tests.rendering.rendering_support import EXAMPLES, example, render_project
 
 HOSTILE = ("Smith & Sons <Ltd> {{ 7*7 }} {% if x %} *stars* _u_ `tick` [link](#x) \\back # hash | pipe "
            "{#label}\n- item\n1. one\n> quote مرحبا 日本語 ~~s~~ <b>bold</b> &amp;")

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from rendering_support import EXAMPLES, example, render_project
 
 from coprod.model.project import Project
+from tests.rendering.rendering_support import EXAMPLES, example, render_project
 
 MINIMUM_CLAUSES = ("film-description", "film-creatives", "budget-amount", "overcost", "underspend", "spend",
                    "finance-plan", "territories")

@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rendering_support import example
 
 from coprod.analysis import analyse
 from coprod.errors import TemplateError
 from coprod.rendering.documents import DocumentRenderer
 from coprod.rendering.environment import TEMPLATES
+from tests.rendering.rendering_support import example
 
 
 def _broken(tmp_path: Path, name: str, old: str, new: str) -> DocumentRenderer:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from waterfall_support import PROJECTS
 
 from coprod.cli import main
+from tests.analysis.waterfall.waterfall_support import PROJECTS
 
 SALT = str(PROJECTS / "the-salt-road")
 

@@ -12,9 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from waterfall_support import EXAMPLES, PROJECTS, ROOT
 
 from coprod.cli import main
+from tests.analysis.waterfall.waterfall_support import EXAMPLES, PROJECTS, ROOT
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 LEVELS = ["0", "750000", "2500000", "6000000"]

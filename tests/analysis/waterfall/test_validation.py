@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from waterfall_support import PROJECTS, load_example, variant
 
 from coprod.analysis.findings import Confidence, Severity
 from coprod.analysis.waterfall import waterfall_findings
@@ -16,6 +15,7 @@ from coprod.loading.project import load_text
 from coprod.location import format_path
 from coprod.model.consistency import check_consistency
 from coprod.model.project import Project
+from tests.analysis.waterfall.waterfall_support import PROJECTS, load_example, variant
 
 SALT = load_example("the-salt-road")
 TIERS = [tier.model_dump() for tier in SALT.recoupment.waterfall]

@@ -7,13 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from waterfall_support import read_yaml, variant
 
 from coprod.analysis.waterfall import Receipts, WaterfallResult, break_even, scenarios
 from coprod.analysis.waterfall.plan import Pool
 from coprod.analysis.waterfall.report import money
 from coprod.model.consistency import check_consistency
 from coprod.model.project import Project
+from tests.analysis.waterfall.waterfall_support import read_yaml, variant
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "waterfall.md"
 POOLS = {Pool.FINANCIERS: "financiers' pool", Pool.TALENT_FROM_PRODUCERS: "talent, from the producers' pool",

@@ -17,9 +17,9 @@ from lxml import etree
 
 from coprod.rendering.word import WordRenderer
 
-# The documents' own helpers, on sys.path thanks to tests/rendering/conftest.py (importlib import mode).
-support = importlib.import_module("rendering_support")
-documents_hostile = importlib.import_module("test_hostile")
+# The Markdown documents' own helpers and hostile-string test, reused for the .docx.
+support = importlib.import_module("tests.rendering.rendering_support")
+documents_hostile = importlib.import_module("tests.rendering.test_hostile")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MARKER = re.compile(r"«\d+» ")
