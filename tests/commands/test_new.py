@@ -55,3 +55,14 @@ def test_new_refuses_a_bad_slug(slug: str, tmp_path: Path, monkeypatch: pytest.M
     assert capsys.readouterr().err == (f"coprod: expected a SLUG of lower-case letters, digits and hyphens "
                                        f"such as the-salt-road, found {slug!r}\n")
     assert not (tmp_path / "projects").exists()
+
+
+def test_the_new_file_checks_without_errors_or_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from coprod.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "clean-start"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--strict", "projects/clean-start"]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out

@@ -155,8 +155,13 @@ financing:                       # one line per source; each partner's lines add
 rights:
   copyright: {first-partner: 60, second-partner: 40}   # per cent; adds up to 100
   territories:                   # territories a partner keeps and exploits itself
-    - {partner: first-partner, countries: [FR]}
-    - {partner: second-partner, countries: [CA]}
+    - partner: first-partner
+      countries: [FR]
+      market_rationale: Why this split is fair, e.g. the relative size of the French market.
+      # common_pot_above: "500000"  # receipts above this go into the collection account
+    - partner: second-partner
+      countries: [CA]
+      market_rationale: Why this split is fair, e.g. the relative size of the Canadian market.
   world_sales:                   # the sales agent for every other territory
     agent: Sales Company Name
     commission: 20               # per cent of gross receipts
