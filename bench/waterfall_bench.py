@@ -7,11 +7,14 @@ timings live here, not in the test suite.
   caller gets without ``scenarios``);
 - ``scenarios``: the plan compiled once, then 1,000 exact runs with rounding;
 - exact flow only: the same 1,000 levels through the exact engine, without rounding or result objects;
-- ``break_even``: the break-even of every recouping line plus where net profits begin.
+- ``break_even``: the break-even of every recouping line plus where net profits begin, solved in closed
+  form; against the former bisection search (kept as the tests' oracle,
+  ``tests/analysis/waterfall/bisection.py``), with the ratio old / new and a check that both agree.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from decimal import Decimal
@@ -25,6 +28,9 @@ from coprod.loading.project import load_project
 from coprod.model.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the bisection oracle lives in the tests package
+from tests.analysis.waterfall.bisection import break_even_by_bisection  # noqa: E402
+
 EXAMPLES = ("the-salt-road", "the-last-ferry", "the-listening-station")
 LEVELS = [Decimal(step * 7919).scaleb(-2) * 1000 for step in range(1, 1001)]  # up to about 79 million
 
@@ -47,6 +53,7 @@ def bench(project: Project) -> dict[str, float]:
         "scenarios (plan compiled once)": timed(lambda: scenarios(project, LEVELS)),
         "exact flow only": timed(lambda: [flow(plan, Fraction(level)) for level in LEVELS]),
         "break_even": timed(lambda: break_even(project)),
+        "break_even by bisection (former)": timed(lambda: break_even_by_bisection(project)),
     }
 
 
@@ -58,8 +65,10 @@ def main() -> None:
         baseline = results["baseline: run_waterfall per level"]
         print(slug)
         for name, seconds in results.items():
-            print(f"  {name:<36} {seconds * 1000:9.1f} ms   {seconds / baseline:6.2f} x baseline")
-        print()
+            print(f"  {name:<36} {seconds * 1000:9.1f} ms   {seconds / baseline:6.3f} x baseline")
+        new, old = results["break_even"], results["break_even by bisection (former)"]
+        same = "same points" if break_even(project) == break_even_by_bisection(project) else "POINTS DIFFER"
+        print(f"  break-even, bisection / closed form: {old / new:6.1f} x faster ({same})\n")
 
 
 if __name__ == "__main__":

@@ -7,14 +7,14 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from waterfall_support import load_example, variant
 
 from coprod.analysis.waterfall import Receipts, WaterfallResult, run_waterfall, scenarios
-from coprod.analysis.waterfall.breakeven import first_cent
 from coprod.analysis.waterfall.plan import compile_plan, owed
 from coprod.analysis.waterfall.rounding import to_cents
 from coprod.errors import AnalysisError
 from coprod.model.project import Project
+from tests.analysis.waterfall.bisection import first_cent
+from tests.analysis.waterfall.waterfall_support import load_example, variant
 
 SPLIT = {"kind": "split", "name": "Net profits", "shares": {"financiers": 0, "producers": 100}}
 EQUITY = {"id": "equity", "partner": "aurora", "territory": "IT", "type": "equity", "source": "Aurora",

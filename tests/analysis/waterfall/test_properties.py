@@ -8,8 +8,6 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from waterfall_strategies import PARTNERS, cents, waterfalls
-from waterfall_support import variant
 
 from coprod.analysis.waterfall import Receipts, WaterfallResult, break_even, run_waterfall
 from coprod.analysis.waterfall.engine import flow
@@ -17,6 +15,9 @@ from coprod.analysis.waterfall.plan import compile_plan, owed
 from coprod.model.consistency import check_consistency
 from coprod.model.project import Project
 from coprod.model.recoupment import CorridorTier, DefermentTier, ExpenseTier, FeeTier, RecoupTier
+from tests.analysis.waterfall.bisection import break_even_by_bisection
+from tests.analysis.waterfall.waterfall_strategies import PARTNERS, cents, waterfalls
+from tests.analysis.waterfall.waterfall_support import variant
 
 CENT = Fraction(1, 100)
 # No timing in tests: a busy machine must not fail them (no deadline, no "too slow" health check).
@@ -145,3 +146,10 @@ def test_break_even_is_the_first_cent_that_pays_in_full(sections: dict[str, Any]
         assert flow(plan, Fraction(points.net_profits_from)).reaches[split] > 0
         if points.net_profits_from > 0:
             assert flow(plan, Fraction(points.net_profits_from) - CENT).reaches[split] == 0
+
+
+@settings(UNTIMED, max_examples=60)
+@given(waterfalls())
+def test_break_even_in_closed_form_equals_the_bisection_search(sections: dict[str, Any]) -> None:
+    project = project_of(sections)
+    assert break_even(project) == break_even_by_bisection(project)
