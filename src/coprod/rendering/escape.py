@@ -13,6 +13,7 @@ filter, a cross-reference, a macro) is a `Safe` string and passes through unchan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -49,6 +50,9 @@ def _escape_line(line: str) -> str:
     return _ORDERED.sub(r"\1\\\2", text)
 
 
+# Documents print the same names, amounts and dates again and again: remembering recent values saves
+# most of the regex work, and the bound keeps a long-lived worker's memory flat.
+@lru_cache(maxsize=8192)
 def escape_text(value: str) -> str:
     """Escape plain *value* so that Markdown shows it literally.
 

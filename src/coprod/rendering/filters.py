@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -29,8 +30,15 @@ def _digits(currency: str) -> int:
 
 def amount(value: Decimal, currency: str, *, cents: bool = False) -> str:
     """'EUR 2,400,000' or 'EUR 1,250,000.50': cents shown when there are any, or always if *cents*."""
+    return _amount(str(value), currency, cents)
+
+
+# Formatting through babel and num2words is slow and documents print the same amounts many times: the
+# results are remembered by the amount's exact text (so 1.0 and 1, or -0 and 0, are never confused).
+@lru_cache(maxsize=4096)
+def _amount(value: str, currency: str, cents: bool) -> str:
     digits = _digits(currency)
-    exact = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    exact = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
     whole = exact == exact.to_integral_value() and not cents
     pattern = "#,##0" if whole or not digits else "#,##0." + "0" * digits
     figures = format_decimal(exact, format=pattern, locale=LOCALE, decimal_quantization=True)
@@ -44,8 +52,13 @@ def _words(number: int) -> str:
 
 def amount_in_words(value: Decimal, currency: str) -> str:
     """'two million four hundred thousand euros'; a fraction is written as '... and 50/100'."""
+    return _amount_in_words(str(value), currency)
+
+
+@lru_cache(maxsize=4096)
+def _amount_in_words(value: str, currency: str) -> str:
     digits = _digits(currency)
-    exact = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    exact = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
     units = int(exact)
     minor = int((exact - units).scaleb(digits))
     # CLDR names: 'euros', 'euro', 'Czech korunas', 'British pounds'.

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 import jinja2
 
@@ -217,13 +218,16 @@ class Outline:
         while pending:
             chunk = pending.pop()
             for term, definition in self._definitions.items():
-                if term not in used and _term_pattern(term).search(chunk):
+                if term not in used and _stem(term) in chunk and _term_pattern(term).search(chunk):
                     used.add(term)
                     pending.append(str(definition))
         return sorted(used, key=str.casefold)
 
     def _check_terms(self, text: str) -> None:
-        missing = sorted(self.known_terms - set(self._definitions))
+        # Removing data below only puts blanks in the text, so a term can be found afterwards only if
+        # each word of it is in the text now: most documents need neither the removal nor a search.
+        missing = [term for term in sorted(self.known_terms - set(self._definitions))
+                   if all(word in text for word in _stem(term).split())]
         if not missing:
             return
         for value in sorted(self.data, key=len, reverse=True):
@@ -274,6 +278,13 @@ def singular(term: str) -> str:
     return term.removesuffix("s")
 
 
+def _stem(term: str) -> str:
+    """The text every form of *term* contains: 'Competent Authorit' for 'Competent Authorities'."""
+    base = singular(term)
+    return base[:-1] if base.endswith("y") else base
+
+
+@lru_cache(maxsize=1024)
 def _term_pattern(term: str) -> re.Pattern[str]:
     # A term is used when it appears as whole words, in the singular or the plural.
     base = singular(term)
