@@ -111,6 +111,7 @@ class DocumentRenderer:
         self._catalog = catalog
         self._uses: dict[str, frozenset[str]] = {}
         self._terms: dict[str, frozenset[str]] = {}
+        self._trees: dict[str, nodes.Template] = {}
 
     # --- planning -----------------------------------------------------------------------------------
 
@@ -133,16 +134,7 @@ class DocumentRenderer:
                 if current in seen:
                     continue
                 seen.add(current)
-                try:
-                    assert self.env.loader is not None
-                    source = self.env.loader.get_source(self.env, current)[0]
-                    parsed = self.env.parse(source, current)
-                except jinja2.TemplateSyntaxError as error:
-                    raise TemplateError(f"template syntax error: {error.message}", current,
-                                        error.lineno) from None
-                except jinja2.TemplateNotFound:
-                    raise TemplateError(f"template not found: {current}") from None
-                for included in jinja_meta.find_referenced_templates(parsed):
+                for included in jinja_meta.find_referenced_templates(self._tree(current)):
                     if included is None:
                         raise TemplateError("an include must name its template as a constant", current)
                     pending.append(included)
@@ -154,16 +146,27 @@ class DocumentRenderer:
         if name in self._terms:
             return self._terms[name]
         terms: set[str] = set()
-        assert self.env.loader is not None
         for used in self.templates_used(name):
-            tree = self.env.parse(self.env.loader.get_source(self.env, used)[0], used)
-            for block in tree.find_all(nodes.CallBlock):
+            for block in self._tree(used).find_all(nodes.CallBlock):
                 call = block.call
                 if isinstance(call.node, nodes.Name) and call.node.name == "define" and call.args and \
                         isinstance(call.args[0], nodes.Const):
                     terms.add(str(call.args[0].value))
         self._terms[name] = frozenset(terms)
         return self._terms[name]
+
+    def _tree(self, name: str) -> nodes.Template:
+        """The parsed template *name*, parsed once for both questions above."""
+        if name not in self._trees:
+            try:
+                assert self.env.loader is not None
+                source = self.env.loader.get_source(self.env, name)[0]
+                self._trees[name] = self.env.parse(source, name)
+            except jinja2.TemplateSyntaxError as error:
+                raise TemplateError(f"template syntax error: {error.message}", name, error.lineno) from None
+            except jinja2.TemplateNotFound:
+                raise TemplateError(f"template not found: {name}") from None
+        return self._trees[name]
 
     # --- rendering ----------------------------------------------------------------------------------
 
