@@ -27,6 +27,7 @@ from coprod.model.project import Project
 SEARCH_LIMIT_CENTS = 10**17
 """Receipts beyond this (10^15 currency units) count as never: far above any film's revenue."""
 NOTHING = Piecewise.line(Fraction(0))
+"""The zero function: what a corridor pays a line that has no corridor."""
 
 
 @dataclass(frozen=True, slots=True)
