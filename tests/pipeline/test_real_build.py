@@ -96,3 +96,21 @@ def test_clean_removes_what_build_made_and_nothing_else(slate: Path,
     (slate / "build" / "notes.txt").unlink()
     assert main(["clean"]) == 0
     assert not (slate / "build").exists()
+
+
+def test_adding_a_user_framework_file_rebuilds_what_the_analysis_could_read(
+        slate: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--format", "md", "--jobs", "1", "projects/the-listening-station"]) == 0
+    capsys.readouterr()
+    folder = slate / "frameworks"
+    folder.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "src" / "coprod" / "frameworks" / "italy-brazil.yaml",
+                folder / "italy-brazil.yaml")
+    assert main(["build", "--dry-run", "--json", "--format", "md", "projects/the-listening-station"]) == 0
+    stale = json.loads(capsys.readouterr().out)["stale"]
+    assert len(stale) == 6
+    assert set(map(tuple, stale.values())) == {("options changed (framework files added or removed)",)}
+    assert main(["build", "--format", "md", "--jobs", "1", "projects/the-listening-station"]) == 0
+    capsys.readouterr()
+    assert main(["build", "--format", "md", "projects/the-listening-station"]) == 0
+    assert capsys.readouterr().out == "built 0 files in 0 projects; 6 up to date\n"

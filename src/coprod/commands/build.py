@@ -72,6 +72,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--json", action="store_true", help="print a JSON summary")
 
 
+def _user_frameworks(files: list[Path]) -> str:
+    """The user's framework files the projects can see, as 'folder/name' (a listing: no file is read).
+
+    Mirrors `coprod.loading.frameworks.user_folder` without importing it (the no-op path stays light).
+    """
+    folders = {path.parent.parent.parent if path.parent.parent.name == "projects" else path.parent
+               for path in (file.absolute() for file in files)}
+    names = sorted(str(found) for folder in folders for found in (folder / "frameworks").glob("*.yaml"))
+    return ",".join(names)
+
+
 def _plan(args: argparse.Namespace, root: Path) -> BuildPlan:
     """The build the arguments ask for (projects are looked up again on each call: --watch)."""
     from coprod.loading.discover import find_projects
@@ -83,7 +94,8 @@ def _plan(args: argparse.Namespace, root: Path) -> BuildPlan:
     sources = tuple(ProjectSource(path.parent.name, str(path.absolute())) for path in files)
     formats = tuple(Format) if args.format == "all" else (Format(args.format),)
     library = str(args.templates.resolve()) if args.templates is not None else ""
-    settings = Settings(formats, clean=args.clean, force=args.force, version=__version__, templates=library)
+    settings = Settings(formats, clean=args.clean, force=args.force, version=__version__, templates=library,
+                        frameworks=_user_frameworks(files))
     return BuildPlan(args.out, sources, settings, functools.partial(make_producer, root, args.templates),
                      jobs=args.jobs or default_jobs(), whole_slate=not args.projects, dry_run=args.dry_run)
 

@@ -22,22 +22,32 @@ class Settings:
     version: str = ""
     templates: str = ""
     """A clause library used instead of coprod's own (``--templates``), or empty."""
+    frameworks: str = ""
+    """The user's framework files by name (``frameworks/*.yaml``), or empty: adding or removing one changes
+    what every analysis can read, which no recorded dependency of a target would show."""
 
     @property
     def options(self) -> str:
         """The options that are part of every target's identity, as recorded in the state."""
-        notes = "clean" if self.clean else "notes"
-        return f"{notes}|templates={self.templates}" if self.templates else notes
+        parts = ["clean" if self.clean else "notes"]
+        if self.templates:
+            parts.append(f"templates={self.templates}")
+        if self.frameworks:
+            parts.append(f"frameworks={self.frameworks}")
+        return "|".join(parts)
 
 
 def options_change(recorded: str, settings: Settings) -> str:
-    """Say how *settings* differ from the *recorded* options: ``--clean``, ``templates from DIR``."""
-    notes, _, templates = recorded.partition("|templates=")
+    """Say how *settings* differ from the *recorded* options: ``--clean``, ``templates from DIR``, ..."""
+    notes, *rest = recorded.split("|")
+    before = dict(part.partition("=")[::2] for part in rest)
     changes = []
     if (notes == "clean") != settings.clean:
         changes.append("--clean" if settings.clean else "without --clean")
-    if templates != settings.templates:
+    if before.get("templates", "") != settings.templates:
         changes.append(f"templates from {settings.templates or 'coprod'}")
+    if before.get("frameworks", "") != settings.frameworks:
+        changes.append("framework files added or removed")
     return ", ".join(changes)
 
 
