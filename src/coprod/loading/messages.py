@@ -250,6 +250,15 @@ def _resolve(annotation: object, node: object) -> object:
             return annotation
 
 
+def _child(node: object, part: str | int) -> object:
+    """The value under *part* in the raw *node* (None when there is none)."""
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return node[part]
+    return None
+
+
 def annotation_at(path: FieldPath, data: object) -> object:
     """The type the model expects at *path* in *data* (None when the path leaves the model)."""
     annotation: object = Project
@@ -267,12 +276,7 @@ def annotation_at(path: FieldPath, data: object) -> object:
             annotation = get_args(annotation)[1]
         else:
             return None
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            node = None
+        node = _child(node, part)
     return annotation
 
 
@@ -280,12 +284,7 @@ def model_at(path: FieldPath, data: object) -> type[BaseModel] | None:
     """The model class that validates the mapping at *path* in *data*, if there is one."""
     node: object = data
     for part in path:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            node = None
+        node = _child(node, part)
     annotation = _resolve(annotation_at(path, data), node)
     return annotation if _is_model(annotation) else None  # type: ignore[return-value]
 
