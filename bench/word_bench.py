@@ -129,7 +129,7 @@ def _with_children(element: Any, children: str) -> Any:
 def make_floor(meta: DocumentMeta) -> tuple[ListIds, Callable[[Sequence[Token]], bytes]]:
     """The floor: body XML from tokens, spliced into a fixed cover, and the zip written."""
     shell = load_shell(DEFAULT_SHELL)
-    ids = ListIds(shell.bullet_num, shell.ordered_abstract, shell.first_free_num)
+    ids = shell.lists
     cover, _, tail = shell.render_part(shell.document, shell_context(meta)).partition(BODY_MARKER)
     others = [
         shell.static.get(name) or Entry.compress(name, b"<x/>")

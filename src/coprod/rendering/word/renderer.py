@@ -14,7 +14,7 @@ from markupsafe import Markup
 from coprod.rendering.markdown import parser
 from coprod.rendering.meta import DocumentMeta
 from coprod.rendering.word import xml
-from coprod.rendering.word.body import Body, BodyWriter, ListIds
+from coprod.rendering.word.body import Body, BodyWriter
 from coprod.rendering.word.package import Entry, check_well_formed, write_zip
 from coprod.rendering.word.properties import CUSTOM_NAME, core_xml, custom_xml
 from coprod.rendering.word.shell import BODY_MARKER, Shell, load_shell
@@ -37,7 +37,6 @@ class WordRenderer:
             TemplateError: The shell cannot be read, lacks a style or part coprod needs, or has bad Jinja.
         """
         self._shell: Shell = load_shell(shell_path)
-        self._ids = ListIds(self._shell.bullet_num, self._shell.ordered_abstract, self._shell.first_free_num)
 
     @property
     def shell_path(self) -> Path:
@@ -79,7 +78,7 @@ class WordRenderer:
         For callers that hold the tokens already (and for the benchmark, which times the Word path alone).
         Every part is still parsed again before it is written, so bad text cannot reach the file.
         """
-        body = BodyWriter(name, self._ids, clean=clean, date=meta.draft_date).write(tokens)
+        body = BodyWriter(name, self._shell.lists, clean=clean, date=meta.draft_date).write(tokens)
         return write_zip(self._entries(body, meta))
 
     def _entries(self, body: Body, meta: DocumentMeta) -> list[Entry]:

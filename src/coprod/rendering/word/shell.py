@@ -26,6 +26,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from coprod.errors import TemplateError
+from coprod.rendering.word.body import ListIds
 from coprod.rendering.word.package import Entry, check_well_formed
 from coprod.rendering.word.properties import CUSTOM_NAME, CUSTOM_REL, CUSTOM_TYPE
 from coprod.rendering.word.styles import normalise_style_ids
@@ -76,9 +77,8 @@ class Shell:
     comments: SplitPart
     footnotes: SplitPart
     document_rels: SplitPart
-    bullet_num: int
-    ordered_abstract: int
-    first_free_num: int
+    lists: ListIds
+    """The numbering definitions the body's lists refer to."""
 
     def render_part(self, name: str, context: Mapping[str, Any]) -> str:
         """Render the templated part ``name``; Jinja errors become `TemplateError` naming the shell."""
@@ -120,9 +120,7 @@ def load_shell(path: Path) -> Shell:
     templated = [document] + [name for kind, name in rels.items() if kind.startswith(("header", "footer"))]
     others = [rels["numbering"], rels["comments"], rels["footnotes"], *templated]
     normalise_style_ids(parts, rels["styles"], others, path)
-    bullet_num, ordered_abstract, first_free = _list_ids(
-        parts[rels["styles"]], parts[rels["numbering"]], path
-    )
+    lists = _list_ids(parts[rels["styles"]], parts[rels["numbering"]], path)
     env = _environment()
     templates = {name: _compile(env, name, parts[name], path) for name in templated if _has_tags(parts, name)}
     if document not in templates or BODY_MARKER not in templates[document].render(_probe_context()):
@@ -152,9 +150,7 @@ def load_shell(path: Path) -> Shell:
         static=static,
         templates=templates,
         document=document,
-        bullet_num=bullet_num,
-        ordered_abstract=ordered_abstract,
-        first_free_num=first_free,
+        lists=lists,
         **split,
     )
 
@@ -261,7 +257,7 @@ def _xml(parts: Mapping[str, bytes], name: str, path: Path) -> Any:
     return etree.fromstring(parts[name])
 
 
-def _list_ids(styles: bytes, numbering: bytes, path: Path) -> tuple[int, int, int]:
+def _list_ids(styles: bytes, numbering: bytes, path: Path) -> ListIds:
     """Bullet ``numId``, ordered-list ``abstractNumId``, first free ``numId``: read from the styles' links."""
     style_nums: dict[str, int] = {}
     for style in etree.fromstring(styles).iter(f"{_W}style"):
@@ -275,7 +271,7 @@ def _list_ids(styles: bytes, numbering: bytes, path: Path) -> tuple[int, int, in
     for style in ("Heading1", "ListBullet", "ListNumber"):
         if style_nums.get(style) not in abstract_of:
             raise TemplateError(f"style {style} is not linked to a list in the shell's numbering", str(path))
-    return style_nums["ListBullet"], abstract_of[style_nums["ListNumber"]], max(abstract_of) + 1
+    return ListIds(style_nums["ListBullet"], abstract_of[style_nums["ListNumber"]], max(abstract_of) + 1)
 
 
 def _split(parts: Mapping[str, bytes], name: str, after: str | None, path: Path) -> SplitPart:
