@@ -27,6 +27,13 @@ def test_conversion_is_exact_and_conserves_money() -> None:
     assert converted.amount == Decimal("490000")
 
 
+def test_conversion_keeps_every_digit() -> None:
+    # 30 significant digits in the product: more than the default decimal precision of 28.
+    rates = ExchangeRates("EUR", {"CZK": Decimal("0.040000000000000000000000001")})
+    converted = rates.to_base(Money(Decimal("1000.01"), "CZK"))
+    assert converted.amount == Decimal("40.00040000000000000000000100001")
+
+
 def test_missing_rate_is_named() -> None:
     with pytest.raises(CurrencyMismatch, match="no exchange rate for USD into EUR"):
         ExchangeRates("EUR", {}).to_base(Money(Decimal(1), "USD"))

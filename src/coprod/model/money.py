@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 CENT = Decimal("0.01")
 
@@ -92,4 +92,8 @@ class ExchangeRates:
             rate = self.rates[money.currency]
         except KeyError:
             raise CurrencyMismatch(f"no exchange rate for {money.currency} into {self.base}") from None
-        return Money(money.amount * rate, self.base)
+        with localcontext() as context:
+            # A product has at most as many digits as its two factors together: with that precision,
+            # nothing is rounded.
+            context.prec = len(money.amount.as_tuple().digits) + len(rate.as_tuple().digits)
+            return Money(money.amount * rate, self.base)

@@ -175,13 +175,7 @@ class Plan:
 
 def invested(project: Project, line_id: str) -> Decimal:
     """A finance line's amount in the base currency at the fixed rate, exactly."""
-    line = project.finance_line(line_id)
-    base = project.structure.currency
-    currency = line.currency or base
-    rate = Decimal(1) if currency == base else project.structure.exchange_rates[currency]
-    with localcontext() as context:
-        context.prec, context.traps[Inexact] = 100, True  # a product of two short decimals: exact or an error
-        return line.amount * rate
+    return project.in_base(project.finance_line(line_id)).amount
 
 
 def owed(project: Project, line_id: str) -> Decimal:
