@@ -74,13 +74,12 @@ class RealProducer:
     def render(self, project_file: Path, *, clean: bool) -> RenderedProject:
         """Load, analyse and render one project's Markdown documents."""
         from coprod.analysis import analyse
-        from coprod.loading.frameworks import load_catalog, user_folder
+        from coprod.loading.frameworks import catalog_for
         from coprod.loading.project import load_project
 
-        loaded = load_project(project_file)
-        analysis = analyse(loaded.project)
-        rendered = self._documents.render(loaded.project, analysis, clean=clean)
-        project = loaded.project
+        project = load_project(project_file).project
+        analysis = analyse(project)
+        rendered = self._documents.render(project, analysis, clean=clean)
         summary = Summary(
             title=project.film.title, verdict=analysis.verdict,
             errors=tuple(finding.message for finding in analysis.errors),
@@ -89,7 +88,7 @@ class RealProducer:
         documents = tuple(
             Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates, doc.meta)
             for doc in rendered)
-        data_files = load_catalog([user_folder(project_file)]).paths
+        data_files = catalog_for(project_file).paths
         return RenderedProject(summary, documents, data_files)
 
     def finish(self, document: Document, provenance: Mapping[str, str]) -> str:
