@@ -152,19 +152,20 @@ def finance_findings(project: Project, summary: FinanceSummary) -> list[Finding]
 
 def aid_intensity_findings(project: Project, rules: Framework) -> list[Finding]:
     """Public support from the rules' member states above the aid-intensity cap (EU Cinema Communication)."""
-    findings = []
     members = set(rules.parties)
     lines = [line for line in project.financing if line.type in PUBLIC_SUPPORT and line.territory in members]
-    countries = {p.country for p in project.partners} & members
+    if not lines:
+        return []
+    findings = []
+    cross_border = len({p.country for p in project.partners} & members) > 1
+    kind = "a cross-border production" if cross_border else "a production"
     aid = _sum(project, lines)
     share = percent_of(aid, project.budget.total)
     for rule in rules.rules:
-        if not isinstance(rule, AidIntensity) or not lines:
+        if not isinstance(rule, AidIntensity):
             continue
-        cross_border = len(countries) > 1
         cap = rule.max_cross_border if cross_border else rule.max
         if share > cap:
-            kind = "a cross-border production" if cross_border else "a production"
             findings.append(Finding(
                 code="finance.aid-intensity", severity=rule.severity, area=AREA,
                 message=f"Public support from {', '.join(sorted({line.territory for line in lines}))} is "
