@@ -124,10 +124,11 @@ def _rule_lines(check: ProjectCheck) -> list[str]:
 
 
 def format_text(check: ProjectCheck, *, strict: bool = False, rules: bool = False) -> str:
-    """The terminal report of one project: summary first, then findings grouped by area."""
-    if check.analysis is None:
-        lines = [f"{check.path}: invalid, {_plural(len(check.problems), 'problem')}"]
-        return "\n".join([*lines, *(f"  {problem}" for problem in check.problems)]) + "\n"
+    """The terminal report of an analysed project: summary first, then findings grouped by area.
+
+    An invalid project has no report: ``coprod check`` prints its problems on standard error instead.
+    """
+    assert check.analysis is not None
     lines = ["", f"{check.path}: {check.title} — {check.status(strict)}", *_summary_lines(check)]
     if rules and check.analysis.eligibility is not None:
         lines += ["", "Rules", *_rule_lines(check)]
