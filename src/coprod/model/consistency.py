@@ -18,6 +18,7 @@ from coprod.model.parties import CreativeRole, PartnerRole
 from coprod.model.production import Approvers
 from coprod.model.project import Project
 from coprod.model.recoupment import SPECIAL_PAYEES, CorridorTier, RecoupTier, SplitTier
+from coprod.model.types import plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +36,6 @@ def check_consistency(project: Project) -> list[Inconsistency]:
     checks = (_film, _unique_ids, _partner_references, _territories, _structure, _currencies, _sums, _roles,
               _creatives, _dates, _waterfall, _waterfall_flow)
     return [problem for check in checks for problem in check(project)]
-
-
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
 
 
 def _duplicates(ids: Iterable[str], path: FieldPath, key: str, what: str) -> Iterator[Inconsistency]:
@@ -153,8 +150,8 @@ def _sum_is(values: Iterable[Decimal], target: Decimal, path: FieldPath, what: s
             unit: str) -> Iterator[Inconsistency]:
     found = sum(values, Decimal(0))
     if found != target:
-        yield Inconsistency(path, f"expected {what} to add up to {_fmt(target)}{unit}, "
-                                  f"found {_fmt(found)}{unit}")
+        yield Inconsistency(path, f"expected {what} to add up to {plain(target)}{unit}, "
+                                  f"found {plain(found)}{unit}")
 
 
 def _sums(project: Project) -> Iterator[Inconsistency]:
@@ -249,12 +246,13 @@ def _split(tier: SplitTier, participants: set[str], path: FieldPath) -> Iterator
     if from_producers > tier.shares.producers:
         yield Inconsistency((*path, "talent"),
                             f"expected talent paid from the producers' share to total at most "
-                            f"{_fmt(tier.shares.producers)}% of net profits, found {_fmt(from_producers)}%")
+                            f"{plain(tier.shares.producers)}% of net profits, found {plain(from_producers)}%")
     off_top = sum((t.percent_of_net_profits for t in tier.talent if t.paid_from == "all_net_profits"),
                   Decimal(0))
     if off_top > 100:
         yield Inconsistency((*path, "talent"),
-                            f"expected talent paid off the top to total at most 100%, found {_fmt(off_top)}%")
+                            "expected talent paid off the top to total at most 100%, "
+                            f"found {plain(off_top)}%")
 
 
 def _waterfall_flow(project: Project) -> Iterator[Inconsistency]:
@@ -302,4 +300,4 @@ def _recouped_once(project: Project) -> Iterator[Inconsistency]:
         if isinstance(tier, SplitTier) and tier.shares.financiers > 0 and not recouped:
             yield Inconsistency((*path, "shares", "financiers"),
                                 "expected finance lines recouped above the split to share the financiers' "
-                                f"pool of {_fmt(tier.shares.financiers)}%, found none")
+                                f"pool of {plain(tier.shares.financiers)}%, found none")

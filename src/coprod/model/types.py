@@ -55,6 +55,11 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
+def plain(value: Decimal) -> str:
+    """An exact number for a message: a whole number without decimals ('25'), any other as it is ('12.50')."""
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
 def _fail(kind: str, expected: str, value: object) -> PydanticCustomError:
     return PydanticCustomError(kind, "expected {expected}, found {found}", {"expected": expected,
                                                                               "found": describe(value)})

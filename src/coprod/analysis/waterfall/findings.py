@@ -19,6 +19,7 @@ from coprod.analysis.findings import Citation, Finding, Severity
 from coprod.location import FieldPath
 from coprod.model.project import Project
 from coprod.model.recoupment import CorridorTier, ExpenseTier, FeeTier, RecoupTier, SplitTier
+from coprod.model.types import plain
 
 
 class Range(BaseModel):
@@ -50,10 +51,6 @@ def norms() -> Norms:
     return Norms.model_validate(json.loads(text))
 
 
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-
-
 def _warn(code: str, message: str, path: FieldPath, source: Citation) -> Finding:
     return Finding(code=code, severity=Severity.WARNING, area="waterfall", message=message, path=path,
                    source=source)
@@ -75,15 +72,15 @@ def _commission(project: Project) -> Iterator[Finding]:
     if sales is None:
         return  # and a tier paying 'sales_agent' without world sales is a consistency error
     if _outside(sales.commission, usual):
-        span = f"{_fmt(usual.low or Decimal(0))} to {_fmt(usual.high or Decimal(100))}%"
+        span = f"{plain(usual.low or Decimal(0))} to {plain(usual.high or Decimal(100))}%"
         yield _warn("waterfall.commission-unusual",
-                    f"The sales commission of {_fmt(sales.commission)}% is outside the usual {span}.",
+                    f"The sales commission of {plain(sales.commission)}% is outside the usual {span}.",
                     ("rights", "world_sales", "commission"), usual.source)
     for index, tier in enumerate(project.recoupment.waterfall):
         if isinstance(tier, FeeTier) and tier.payee == "sales_agent" and tier.percent != sales.commission:
             yield _warn("waterfall.commission-mismatch",
-                        f"The waterfall pays the sales agent {_fmt(tier.percent)}% in '{tier.name}', but "
-                        f"rights.world_sales.commission is {_fmt(sales.commission)}%.",
+                        f"The waterfall pays the sales agent {plain(tier.percent)}% in '{tier.name}', but "
+                        f"rights.world_sales.commission is {plain(sales.commission)}%.",
                         ("recoupment", "waterfall", index, "percent"), usual.source)
 
 
@@ -94,8 +91,8 @@ def _cam(project: Project) -> Iterator[Finding]:
     for index, tier in fees:
         if _outside(tier.percent, usual):
             yield _warn("waterfall.cam-fee-high",
-                        f"The collection account fee of {_fmt(tier.percent)}% is above the usual "
-                        f"{_fmt(usual.high or Decimal(100))}% of gross receipts.",
+                        f"The collection account fee of {plain(tier.percent)}% is above the usual "
+                        f"{plain(usual.high or Decimal(100))}% of gross receipts.",
                         ("recoupment", "waterfall", index, "percent"), usual.source)
     if project.recoupment.collection_account is not None and not fees:
         yield _warn("waterfall.cam-fee-missing",
@@ -113,12 +110,12 @@ def _expenses(project: Project) -> Iterator[Finding]:
         path: FieldPath = ("recoupment", "waterfall", index)
         if tier.incurred is not None and tier.incurred > tier.cap:
             yield _warn("waterfall.expenses-over-cap",
-                        f"'{tier.name}' has {_fmt(tier.incurred)} of expenses incurred, above its cap of "
-                        f"{_fmt(tier.cap)}; only the cap is recouped.", (*path, "incurred"), usual.source)
+                        f"'{tier.name}' has {plain(tier.incurred)} of expenses incurred, above its cap of "
+                        f"{plain(tier.cap)}; only the cap is recouped.", (*path, "incurred"), usual.source)
         if tier.payee == "sales_agent" and sales is not None and tier.cap > sales.expense_cap:
             yield _warn("waterfall.expense-cap-mismatch",
-                        f"'{tier.name}' lets the sales agent recoup up to {_fmt(tier.cap)}, more than the "
-                        f"expense cap of {_fmt(sales.expense_cap)} in rights.world_sales.expense_cap.",
+                        f"'{tier.name}' lets the sales agent recoup up to {plain(tier.cap)}, more than the "
+                        f"expense cap of {plain(sales.expense_cap)} in rights.world_sales.expense_cap.",
                         (*path, "cap"), usual.source)
 
 
@@ -128,7 +125,7 @@ def _corridors(project: Project) -> Iterator[Finding]:
         if isinstance(tier, CorridorTier) and not tier.until_recouped and tier.cap is None:
             yield _warn("waterfall.corridor-endless",
                         f"The corridor '{tier.name}' has no cap and does not stop when its payee has "
-                        f"recouped, so it pays {_fmt(tier.percent)}% for ever.",
+                        f"recouped, so it pays {plain(tier.percent)}% for ever.",
                         ("recoupment", "waterfall", index), usual.source)
 
 
@@ -140,7 +137,7 @@ def _talent(project: Project) -> Iterator[Finding]:
         for position, talent in enumerate(tier.talent):
             if talent.paid_from == "all_net_profits":
                 yield _warn("waterfall.talent-off-top",
-                            f"'{talent.payee}' is paid {_fmt(talent.percent_of_net_profits)}% off the top "
+                            f"'{talent.payee}' is paid {plain(talent.percent_of_net_profits)}% off the top "
                             "of all net profits; talent is usually paid from the producers' share.",
                             ("recoupment", "waterfall", index, "talent", position, "paid_from"),
                             usual.source)
@@ -163,5 +160,5 @@ def _unrecouped(project: Project) -> Iterator[Finding]:
     for index, line in enumerate(project.financing):
         if line.recoupable and usual.high is not None and line.premium > usual.high:
             yield _warn("waterfall.premium-high",
-                        f"'{line.id}' recoups a premium of {_fmt(line.premium)}%, above the usual "
-                        f"{_fmt(usual.high)}%.", ("financing", index, "premium"), usual.source)
+                        f"'{line.id}' recoups a premium of {plain(line.premium)}%, above the usual "
+                        f"{plain(usual.high)}%.", ("financing", index, "premium"), usual.source)
