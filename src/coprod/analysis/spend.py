@@ -117,12 +117,11 @@ def spend_findings(project: Project, summary: SpendSummary) -> list[Finding]:
                                             f"budget) is spent in {item.country}, where no co-producer is "
                                             "established; a framework may need the authorities' consent."))
     for obligation in summary.obligations:
-        line_index = next(i for i, f in enumerate(project.financing) if f.id == obligation.line)
         if obligation.planned < obligation.obligation:
             findings.append(Finding(
                 code="spend.obligation-unmet", severity=Severity.ERROR, area=AREA,
                 path=("budget", "spend_by_country", obligation.territory), source=ARITHMETIC,
-                message=f"{project.financing[line_index].source} requires "
+                message=f"{project.finance_line(obligation.line).source} requires "
                         f"{money(obligation.obligation, currency)} to be spent in {obligation.territory}, "
                         "but the spend plan puts "
                         f"{money(obligation.planned, currency)} there "
@@ -133,6 +132,7 @@ def spend_findings(project: Project, summary: SpendSummary) -> list[Finding]:
 def obligation_cap_findings(project: Project, summary: SpendSummary, rules: Framework) -> list[Finding]:
     """Spend obligations of aid from the rules' member states above the caps (EU Cinema Communication)."""
     findings = []
+    currency = summary.currency
     caps = [rule for rule in rules.rules if isinstance(rule, TerritorialSpendCaps)]
     for obligation in summary.obligations:
         if obligation.territory not in rules.parties:
@@ -140,7 +140,6 @@ def obligation_cap_findings(project: Project, summary: SpendSummary, rules: Fram
         line_index = next(i for i, f in enumerate(project.financing) if f.id == obligation.line)
         path = ("financing", line_index, "spend_obligation")
         source = project.financing[line_index].source
-        currency = summary.currency
         for rule in caps:
             limits = ((obligation.aid, rule.max_percent_of_aid, "of the aid"),
                       (summary.budget, rule.max_percent_of_budget, "of the budget"))
