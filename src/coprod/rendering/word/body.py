@@ -14,7 +14,7 @@ from markdown_it.token import Token
 
 from coprod.rendering.word import xml
 from coprod.rendering.word.clauses import ClauseCounter, ClauseHeading, bookmark_name, split_number
-from coprod.rendering.word.inline import InlineWriter, Links, Target
+from coprod.rendering.word.inline import InlineWriter, Links, Target, line_of
 from coprod.rendering.word.notes import Comments, anchor, block_end, is_drafting_note, write_footnotes
 from coprod.rendering.word.tables import table_end, write_table
 
@@ -173,8 +173,7 @@ class BodyWriter:
             first = children[0].copy()
             first.content = first.content[len(inline.content) - len(plan.clause.title) :]
             children[0] = first
-        line = inline.map[0] + 1 if inline.map else 0
-        content = self._inline.runs(children, line)
+        content = self._inline.runs(children, line_of(inline))
         if plan.bookmark is not None:
             bid = self._bookmark_id
             self._bookmark_id += 1
@@ -184,8 +183,7 @@ class BodyWriter:
         return xml.paragraph(plan.style, anchor(content, ids))
 
     def _paragraph(self, inline: Token) -> str:
-        line = inline.map[0] + 1 if inline.map else 0
-        runs = self._inline.runs(inline.children or [], line)
+        runs = self._inline.runs(inline.children or [], line_of(inline))
         if self._lists:
             return self._list_paragraph(runs)
         if self._quote_depth:
@@ -195,8 +193,7 @@ class BodyWriter:
         return xml.paragraph("BodyText", runs)
 
     def _definition_term(self, inline: Token) -> str:
-        line = inline.map[0] + 1 if inline.map else 0
-        return xml.paragraph("DefinitionTerm", self._inline.runs(inline.children or [], line))
+        return xml.paragraph("DefinitionTerm", self._inline.runs(inline.children or [], line_of(inline)))
 
     def _open_list(self, token: Token) -> None:
         depth = len(self._lists)

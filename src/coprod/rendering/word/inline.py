@@ -44,6 +44,11 @@ class Links:
         )
 
 
+def line_of(token: Token) -> int:
+    """The 1-based Markdown line ``token`` starts on, for error messages; 0 when the parser gave none."""
+    return token.map[0] + 1 if token.map else 0
+
+
 @dataclass(slots=True)
 class InlineWriter:
     """Writes the runs of one inline token's children; shared by one document's body, notes and tables.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from coprod.rendering.word import xml
-from coprod.rendering.word.inline import InlineWriter
+from coprod.rendering.word.inline import InlineWriter, line_of
 
 DRAFTING_NOTE = "Drafting note:"
 COMMENT_AUTHOR = "coprod"
@@ -52,11 +52,10 @@ class Comments:
         for token in note:
             if token.type != "inline":
                 continue
-            line = token.map[0] + 1 if token.map else 0
             first = reference if not paragraphs else ""
             paragraphs.append(
                 xml.paragraph(
-                    "CommentText", first + inline.runs(token.children or [], line, rich_links=False)
+                    "CommentText", first + inline.runs(token.children or [], line_of(token), rich_links=False)
                 )
             )
         stamp = f"{self.date.isoformat()}T00:00:00Z"
@@ -94,8 +93,7 @@ def write_footnotes(tokens: Sequence[Token], inline: InlineWriter) -> str:
                 out.append(xml.paragraph("FootnoteText", mark))
             out.append("</w:footnote>")
         elif token.type == "inline":
-            line = token.map[0] + 1 if token.map else 0
-            runs = inline.runs(token.children or [], line, rich_links=False)
+            runs = inline.runs(token.children or [], line_of(token), rich_links=False)
             out.append(xml.paragraph("FootnoteText", (mark if first_paragraph else "") + runs))
             first_paragraph = False
     return "".join(out)

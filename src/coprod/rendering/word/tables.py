@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from coprod.rendering.word import xml
-from coprod.rendering.word.inline import InlineWriter
+from coprod.rendering.word.inline import InlineWriter, line_of
 
 TEXT_WIDTH = 9026  # twips between the shell's margins on A4; only the columns' proportions matter
 _CHAR_WIDTH = 120  # twips: an average character of the 10-point table text, bold headers included
@@ -55,8 +55,8 @@ def write_table(tokens: Sequence[Token], inline: InlineWriter) -> str:
         out.append(f"<w:tr><w:trPr>{props}</w:trPr>")
         cells = row.cells + [(None, "left")] * (columns - len(row.cells))
         for (content, align), width in zip(cells, widths, strict=True):
-            line = content.map[0] + 1 if content is not None and content.map else 0
-            runs = inline.runs(content.children or [], line, bold=row.header) if content is not None else ""
+            runs = (inline.runs(content.children or [], line_of(content), bold=row.header)
+                    if content is not None else "")
             jc = f'<w:jc w:val="{align}"/>'
             out.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
