@@ -63,11 +63,8 @@ def _spend_tolerance(catalog: FrameworkCatalog, verdict: Verdict | None) -> Deci
         judged = [o for o in verdict.outcomes if o.framework == instrument.id and o.rule in spend_rules]
         if any(o.status is not Status.NOT_APPLICABLE for o in judged):
             return None
-    for defaults in catalog.of_kind(FrameworkKind.PRACTICE):
-        for rule in defaults.rules:
-            if isinstance(rule, Tolerance) and rule.measure == "spend":
-                return rule.tolerance
-    return None
+    return next((rule.tolerance for rule in _practice_rules(catalog)
+                 if isinstance(rule, Tolerance) and rule.measure == "spend"), None)
 
 
 def _practice_rules(catalog: FrameworkCatalog) -> tuple[RuleBase, ...]:
