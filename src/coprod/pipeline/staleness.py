@@ -96,7 +96,7 @@ class Checker:
             reasons.append(Reason(Why.FORCED))
         if record.version != settings.version:
             reasons.append(Reason(Why.UPGRADED))
-        if record.options != settings.options:
+        if record.options != self._options:
             reasons.append(Reason(Why.OPTIONS_CHANGED, options_change(record.options, settings)))
         output = _output_reason(record.output, f"{self._out}/{record.output}", record, status)
         if output is not None:
@@ -154,11 +154,12 @@ class Checker:
         count = 0
         for document in documents:
             for fmt in settings.formats:
-                stamp = stamps.get(fmt.output(document))
+                output = fmt.output(document)
+                stamp = stamps.get(output)
                 if stamp is None:
                     return None
                 try:
-                    stat = os.stat(folder + fmt.output(document))  # noqa: PTH116 - hot path
+                    stat = os.stat(folder + output)  # noqa: PTH116 - hot path
                 except FileNotFoundError:
                     return None
                 if (stat.st_size, stat.st_mtime_ns) != stamp:
