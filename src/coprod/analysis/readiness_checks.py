@@ -13,6 +13,7 @@ from itertools import pairwise
 from coprod.analysis.eligibility.schema import MarketRationale, RequiredRoles, RuleBase
 from coprod.analysis.figures import pct, percent_of, pp
 from coprod.analysis.findings import PRACTICE, Citation, Finding, Severity
+from coprod.analysis.spend import financial_shares
 from coprod.location import FieldPath
 from coprod.model.finance import PUBLIC_SUPPORT
 from coprod.model.parties import PartnerRole
@@ -173,11 +174,8 @@ def story_alignment(project: Project) -> list[Finding]:
 def spend_alignment(project: Project, tolerance: Decimal) -> list[Finding]:
     """Spend share within *tolerance* points of each country's financial share (practice default)."""
     budget = project.budget
-    shares: dict[str, Decimal] = {}
-    for partner in project.partners:
-        shares[partner.country] = shares.get(partner.country, Decimal(0)) + partner.share
     findings = []
-    for country, share in shares.items():
+    for country, share in financial_shares(project).items():
         spent = percent_of(budget.spend_by_country.get(country, Decimal(0)), budget.total)
         if abs(spent - share) > tolerance:
             findings.append(_finding("spend-alignment.deviation", Severity.WARNING,
