@@ -28,6 +28,13 @@ def _finding(code: str, severity: Severity, message: str, path: FieldPath) -> Fi
                    source=PRACTICE)
 
 
+def _practice_finding(code: str, rule: RuleBase, message: str, path: FieldPath) -> Finding:
+    """A finding of a practice-file *rule*: its severity, its note after *message*, its source cited."""
+    return Finding(code=f"readiness.{code}", severity=rule.severity, area=AREA,
+                   message=f"{message} {rule.note}" if rule.note else message, path=path,
+                   source=Citation(text=rule.source, confidence=rule.confidence, url=rule.url))
+
+
 def _creative_partners(project: Project) -> list[tuple[int, str, str]]:
     """(index, company, country) of partners that are not financial-only."""
     return [(i, p.company, p.country) for i, p in enumerate(project.partners)
@@ -77,7 +84,6 @@ def budget(project: Project) -> list[Finding]:
 
 def market_rationale(project: Project, rule: MarketRationale) -> list[Finding]:
     """Each kept territory says why the split is fair (DOMAIN RIGHTS-33); the rule's source is cited."""
-    citation = Citation(text=rule.source, confidence=rule.confidence, url=rule.url)
     companies = {p.id: p.company for p in project.partners}
     findings = []
     for index, kept in enumerate(project.rights.territories):
@@ -86,15 +92,13 @@ def market_rationale(project: Project, rule: MarketRationale) -> list[Finding]:
             message = (f"{company} keeps {', '.join(kept.countries)} but the file gives no market "
                        "rationale; where receipts are split by territory, treaties ask that the split "
                        "reflect the size and value of each market.")
-            findings.append(Finding(code="readiness.legal.no-market-rationale", severity=rule.severity,
-                                    area=AREA, message=f"{message} {rule.note}" if rule.note else message,
-                                    path=("rights", "territories", index), source=citation))
+            findings.append(_practice_finding("legal.no-market-rationale", rule, message,
+                                              ("rights", "territories", index)))
     return findings
 
 
 def required_roles(project: Project, rule: RequiredRoles) -> list[Finding]:
     """The key creatives the agreement must name for the film's format (DOMAIN CONTRACT-34)."""
-    citation = Citation(text=rule.source, confidence=rule.confidence, url=rule.url)
     named = {creative.role for creative in project.key_creatives}
     findings = []
     for role in rule.roles.get(project.film.format, []):
@@ -102,9 +106,7 @@ def required_roles(project: Project, rule: RequiredRoles) -> list[Finding]:
             words = role.value.replace("_", " ")
             message = (f"The file names no {words} among the key creatives; the co-production agreement must "
                        f"name the {words}, and the draft leaves it to be agreed by the Co-Producers.")
-            findings.append(Finding(code="readiness.legal.unnamed-role", severity=rule.severity, area=AREA,
-                                    message=f"{message} {rule.note}" if rule.note else message,
-                                    path=("key_creatives",), source=citation))
+            findings.append(_practice_finding("legal.unnamed-role", rule, message, ("key_creatives",)))
     return findings
 
 
