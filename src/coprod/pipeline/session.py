@@ -17,7 +17,7 @@ from coprod.pipeline.publish import PageWord, Publisher
 from coprod.pipeline.record import Finished, commit, remove_output
 from coprod.pipeline.report import BuildSummary, Reporter
 from coprod.pipeline.staleness import ProjectStatus
-from coprod.pipeline.state import BuildState
+from coprod.pipeline.state import BuildState, TargetRecord
 from coprod.pipeline.targets import PROJECT_README
 from coprod.pipeline.worker import JobRequest
 
@@ -69,8 +69,9 @@ class Session:
             self._finish(vanished, lambda *page: self.producer().page_word(*page))
 
     def _finish(self, vanished: Sequence[str], page_word: PageWord) -> None:
+        records = self.state.targets() if vanished else {}  # read once, not once per vanished project
         for slug in vanished:
-            self._remove_project(slug)
+            self._remove_project(slug, records.get(slug, []))
         publisher = Publisher(self.plan.out, self.state, self.plan.settings, page_word)
         self.summary.pages, failures = publisher.refresh(True)
         self.summary.failures.extend(failures)
@@ -103,9 +104,9 @@ class Session:
             self.summary.failures.extend(done.failures)
             self.reporter.project(done)
 
-    def _remove_project(self, slug: str) -> None:
+    def _remove_project(self, slug: str, records: Sequence[TargetRecord]) -> None:
         out = self.plan.out
-        for record in self.state.targets().get(slug, []):
+        for record in records:
             remove_output(out, record.output)
             self.summary.removed.append(record.output)
         remove_output(out, f"{slug}/{PROJECT_README}")
