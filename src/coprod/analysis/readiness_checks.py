@@ -190,17 +190,12 @@ def spend_alignment(project: Project, tolerance: Decimal) -> list[Finding]:
 
 def control_alignment(project: Project) -> list[Finding]:
     """Every approval has an approver; a deadlock rule exists (the model requires its text)."""
-    approvals = project.control.approvals
-    names = ("script", "director", "lead_cast", "heads_of_department", "final_cut")
-    items: list[tuple[str, object]] = [(name, getattr(approvals, name)) for name in names]
-    items.append(("budget_changes", approvals.budget_changes.approvers))
     findings = []
-    for name, approvers in items:
+    for path, approvers in project.control.approvals.decisions():
         if approvers != "all" and not approvers:
-            path: FieldPath = ("control", "approvals", name)
             findings.append(_finding("control-alignment.no-approver", Severity.ERROR,
-                                     f"Nobody approves {name.replace('_', ' ')}; name the partners who do, "
-                                     "or 'all'.", path if name != "budget_changes" else (*path, "approvers")))
+                                     f"Nobody approves {path[0].replace('_', ' ')}; name the partners who "
+                                     "do, or 'all'.", ("control", "approvals", *path)))
     return findings
 
 

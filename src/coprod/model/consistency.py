@@ -94,11 +94,8 @@ def _partner_references(project: Project) -> Iterator[Inconsistency]:
         yield from _known("partner", partners, kept.partner, ("rights", "territories", index, "partner"))
     for index, item in enumerate(project.delivery):
         yield from _known("partner", partners, item.partner, ("delivery", index, "partner"))
-    approvals = project.control.approvals
-    for name in ("script", "director", "lead_cast", "heads_of_department", "final_cut"):
-        yield from _approvers(getattr(approvals, name), partners, ("control", "approvals", name))
-    yield from _approvers(approvals.budget_changes.approvers, partners,
-                          ("control", "approvals", "budget_changes", "approvers"))
+    for path, approvers in project.control.approvals.decisions():
+        yield from _approvers(approvers, partners, ("control", "approvals", *path))
     for index, milestone in enumerate(project.timeline):
         yield from _approvers(milestone.parties, partners, ("timeline", index, "parties"))
 

@@ -48,6 +48,12 @@ class Approvals(Base):
     final_cut: Approvers = described("Who has final cut.")
     budget_changes: BudgetChanges = described("Approval of budget changes over a threshold.")
 
+    def decisions(self) -> list[tuple[tuple[str, ...], Approvers]]:
+        """Who approves each decision, with the field path of its approvers under ``approvals``."""
+        return [(("script",), self.script), (("director",), self.director), (("lead_cast",), self.lead_cast),
+                (("heads_of_department",), self.heads_of_department), (("final_cut",), self.final_cut),
+                (("budget_changes", "approvers"), self.budget_changes.approvers)]
+
 
 class Control(Base):
     """Creative and business control."""
