@@ -17,7 +17,7 @@ from coprod.pipeline.atomic import write_all
 from coprod.pipeline.fingerprint import Stamp, digest_bytes, stamp_file
 from coprod.pipeline.pages import INDEX_TITLE, index_page, readme_page
 from coprod.pipeline.plan import Settings
-from coprod.pipeline.staleness import PAGES_VERSION, pages_current, wanted_pages
+from coprod.pipeline.staleness import PAGES_VERSION, wanted_pages
 from coprod.pipeline.state import BuildState, ProjectRecord
 from coprod.pipeline.targets import INDEX_PAGES, PROJECT_README
 
@@ -41,11 +41,9 @@ class Publisher:
         self._settings = settings
         self._page_word = page_word
 
-    def refresh(self, changed: bool) -> tuple[list[str], list[tuple[str, str]]]:
+    def refresh(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Rewrite the pages that differ from what the state says; return (written, failures)."""
         wanted = wanted_pages(self._state, self._settings)
-        if not changed and pages_current(self._out, self._state, self._settings):
-            return [], []
         version = self._settings.version
         projects = self._state.projects()
         targets = self._state.targets()

@@ -73,7 +73,7 @@ class Session:
         for slug in vanished:
             self._remove_project(slug, records.get(slug, []))
         publisher = Publisher(self.plan.out, self.state, self.plan.settings, page_word)
-        self.summary.pages, failures = publisher.refresh(True)
+        self.summary.pages, failures = publisher.refresh()
         self.summary.failures.extend(failures)
         sweep_temps(self.plan.out)  # a worker that died mid-job leaves its temporary files
         with self.state.transaction():
