@@ -19,7 +19,7 @@ from coprod.analysis.eligibility.catalog import FrameworkCatalog, LoadedFramewor
 from coprod.analysis.eligibility.schema import Framework
 from coprod.errors import InputError, Problem
 from coprod.loading.project import shown_path
-from coprod.loading.yaml_source import read_tree
+from coprod.loading.yaml_source import child, read_tree
 from coprod.location import FieldPath, SourceLocation, SourceMap
 from coprod.model.types import describe
 
@@ -32,24 +32,15 @@ _MESSAGES = {
 }
 
 
-def _child(node: object, part: str | int) -> tuple[bool, object]:
-    """Whether *node* has the key or index *part*, and the value there."""
-    if isinstance(node, dict) and part in node:
-        return True, node[part]
-    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-        return True, node[part]
-    return False, None
-
-
 def _data_path(data: object, loc: Sequence[str | int]) -> FieldPath:
     """Pydantic's *loc* as a path into *data*: drops the union tag it inserts (a rule's ``kind``)."""
     path: list[str | int] = []
     node = data
     for part in loc:
-        present, child = _child(node, part)
+        present, value = child(node, part)
         if not present and isinstance(node, dict) and part == node.get("kind"):
             continue  # the discriminator, not a key of the file
-        node = child  # a missing or unknown key stays in the path, for the message, and ends the walk
+        node = value  # a missing or unknown key stays in the path, for the message, and ends the walk
         path.append(part)
     return tuple(path)
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from coprod.errors import Problem
-from coprod.loading.yaml_source import YamlTree
+from coprod.loading.yaml_source import YamlTree, child
 from coprod.location import FieldPath, SourceMap
 from coprod.model.project import Project
 from coprod.model.types import describe
@@ -250,15 +250,6 @@ def _resolve(annotation: object, node: object) -> object:
             return annotation
 
 
-def _child(node: object, part: str | int) -> object:
-    """The value under *part* in the raw *node* (None when there is none)."""
-    if isinstance(node, dict):
-        return node.get(part)
-    if isinstance(node, list) and isinstance(part, int) and part < len(node):
-        return node[part]
-    return None
-
-
 def annotation_at(path: FieldPath, data: object) -> object:
     """The type the model expects at *path* in *data* (None when the path leaves the model)."""
     annotation: object = Project
@@ -276,7 +267,7 @@ def annotation_at(path: FieldPath, data: object) -> object:
             annotation = get_args(annotation)[1]
         else:
             return None
-        node = _child(node, part)
+        _, node = child(node, part)
     return annotation
 
 
@@ -284,7 +275,7 @@ def model_at(path: FieldPath, data: object) -> type[BaseModel] | None:
     """The model class that validates the mapping at *path* in *data*, if there is one."""
     node: object = data
     for part in path:
-        node = _child(node, part)
+        _, node = child(node, part)
     annotation = _resolve(annotation_at(path, data), node)
     return annotation if _is_model(annotation) else None  # type: ignore[return-value]
 

@@ -92,6 +92,15 @@ class YamlTree:
     keys: dict[FieldPath, Position] = field(default_factory=dict)
 
 
+def child(node: object, part: str | int) -> tuple[bool, object]:
+    """Whether the plain *node* has the key or index *part*, and the value there (None when it has not)."""
+    if isinstance(node, dict) and part in node:
+        return True, node[part]
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
+
+
 def parse_yaml(text: str, file: Path) -> tuple[object, dict[FieldPath, Position]]:
     """Read *text* (the contents of *file*) safely; return the data and the position of every value.
 
