@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from coprod.errors import CoprodError
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -94,3 +96,8 @@ class Producer(Protocol):
 
 ProducerFactory = Callable[[], Producer]
 """Builds a producer; called once in each worker process."""
+
+
+def describe_failure(error: BaseException) -> str:
+    """A producer's failure as reported: a user's mistake by its message, anything else by its type too."""
+    return str(error) if isinstance(error, CoprodError) else f"{type(error).__name__}: {error}"

@@ -17,6 +17,7 @@ from coprod.pipeline.atomic import write_all
 from coprod.pipeline.fingerprint import Stamp, digest_bytes, stamp_file
 from coprod.pipeline.pages import INDEX_TITLE, index_page, readme_page
 from coprod.pipeline.plan import Settings
+from coprod.pipeline.producer import describe_failure
 from coprod.pipeline.staleness import PAGES_VERSION, wanted_pages
 from coprod.pipeline.state import BuildState, ProjectRecord
 from coprod.pipeline.targets import INDEX_PAGES, PROJECT_README
@@ -61,8 +62,7 @@ class Publisher:
                 if self._differs(INDEX_PAGES[1], data, stamps):
                     changes[INDEX_PAGES[1]] = data
             except Exception as error:  # the index's failure is reported like a target's
-                message = str(error) if isinstance(error, CoprodError) else f"{type(error).__name__}: {error}"
-                failures.append((INDEX_PAGES[1], message))
+                failures.append((INDEX_PAGES[1], describe_failure(error)))
         try:
             write_all({self._out / page: data for page, data in changes.items()})
         except CoprodError as error:

@@ -17,19 +17,15 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
-from coprod.errors import BuildError, CoprodError
+from coprod.errors import BuildError
 from coprod.pipeline.fingerprint import Hasher
-from coprod.pipeline.producer import Producer, ProducerFactory
+from coprod.pipeline.producer import Producer, ProducerFactory, describe_failure
 from coprod.pipeline.worker import Job, JobRequest, JobResult
 
 _PR_SET_PDEATHSIG = 1
 _producer: Producer | None = None
 _hasher = Hasher({})
 _broken: str = "worker used before its initializer ran"
-
-
-def _describe(error: BaseException) -> str:
-    return str(error) if isinstance(error, CoprodError) else f"{type(error).__name__}: {error}"
 
 
 def _die_with_parent(parent: int) -> None:
@@ -51,7 +47,7 @@ def _init_worker(factory: ProducerFactory, parent: int) -> None:
     try:
         _producer = factory()
     except Exception as error:  # reported with each job rather than breaking the pool
-        _broken = f"cannot start the renderers: {_describe(error)}"
+        _broken = f"cannot start the renderers: {describe_failure(error)}"
     # The modules and templates just loaded live as long as the worker: moved out of the collector's
     # sight, they are not traversed again by every collection a render's garbage triggers.
     gc.freeze()
@@ -112,7 +108,7 @@ class Workers:
             except BrokenProcessPool:
                 yield JobResult(request.slug, failures=(("*", "a worker process died while building it"),))
             except Exception as error:  # a crash in a worker fails its project, not the build
-                yield JobResult(request.slug, failures=(("*", f"internal error: {_describe(error)}"),))
+                yield JobResult(request.slug, failures=(("*", f"internal error: {describe_failure(error)}"),))
 
     def _run_here(self, requests: Sequence[JobRequest]) -> Iterator[JobResult]:
         try:
@@ -120,7 +116,7 @@ class Workers:
         except Exception as error:  # same report as a worker that cannot start
             for request in requests:
                 yield JobResult(request.slug,
-                                failures=(("*", f"cannot start the renderers: {_describe(error)}"),))
+                                failures=(("*", f"cannot start the renderers: {describe_failure(error)}"),))
             return
         hasher = Hasher({})
         for request in requests:
