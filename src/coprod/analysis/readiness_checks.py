@@ -13,7 +13,6 @@ from itertools import pairwise
 from coprod.analysis.eligibility.schema import MarketRationale, RequiredRoles, RuleBase
 from coprod.analysis.figures import pct, percent_of, pp
 from coprod.analysis.findings import PRACTICE, Citation, Finding, Severity
-from coprod.analysis.spend import financial_shares
 from coprod.location import FieldPath
 from coprod.model.finance import PUBLIC_SUPPORT
 from coprod.model.parties import PartnerRole
@@ -177,7 +176,7 @@ def spend_alignment(project: Project, tolerance: Decimal) -> list[Finding]:
     """Spend share within *tolerance* points of each country's financial share (practice default)."""
     budget = project.budget
     findings = []
-    for country, share in financial_shares(project).items():
+    for country, share in project.shares_by_country().items():
         spent = percent_of(budget.spend_by_country.get(country, Decimal(0)), budget.total)
         if abs(spent - share) > tolerance:
             findings.append(_finding("spend-alignment.deviation", Severity.WARNING,

@@ -61,18 +61,10 @@ class SpendSummary(BaseModel):
     obligations: tuple[SpendObligation, ...]
 
 
-def financial_shares(project: Project) -> dict[str, Decimal]:
-    """Declared share per country of establishment."""
-    shares: dict[str, Decimal] = {}
-    for partner in project.partners:
-        shares[partner.country] = shares.get(partner.country, Decimal(0)) + partner.share
-    return shares
-
-
 def summarise(project: Project) -> SpendSummary:
     """Spend by country (co-producing countries first, then the others) and the spend obligations."""
     budget = project.budget
-    shares = financial_shares(project)
+    shares = project.shares_by_country()
     countries = list(dict.fromkeys([*shares, *budget.spend_by_country]))
     by_country = []
     for country in countries:

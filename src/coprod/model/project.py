@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
@@ -56,6 +57,13 @@ class Project(Base):
     def rates(self) -> ExchangeRates:
         """The fixed exchange rates into the base currency."""
         return ExchangeRates(self.structure.currency, dict(self.structure.exchange_rates))
+
+    def shares_by_country(self) -> dict[str, Decimal]:
+        """Declared share per country of establishment (every partner there, financial-only included)."""
+        shares: dict[str, Decimal] = {}
+        for partner in self.partners:
+            shares[partner.country] = shares.get(partner.country, Decimal(0)) + partner.share
+        return shares
 
     def partner(self, partner_id: str) -> Partner:
         """The partner with *partner_id*; KeyError if there is none."""

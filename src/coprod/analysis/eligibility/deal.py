@@ -39,10 +39,7 @@ class Deal:
     @cached_property
     def country_share(self) -> dict[str, Decimal]:
         """Declared share per country (every partner of that country, financial-only included)."""
-        shares: dict[str, Decimal] = {}
-        for partner in self.project.partners:
-            shares[partner.country] = shares.get(partner.country, Decimal(0)) + partner.share
-        return shares
+        return self.project.shares_by_country()
 
     def creative_share(self, country: str) -> Decimal:
         """Declared share of *country*'s partners that are not financial-only."""
