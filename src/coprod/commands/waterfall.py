@@ -66,9 +66,10 @@ def run(args: argparse.Namespace) -> int:
     paths = find_projects([args.project], Path.cwd())
     loaded = load_project(paths[0])
     project = loaded.project
-    keepers = ", ".join(sorted({entry.partner for entry in project.rights.territories})) or "none"
+    keeping = {entry.partner for entry in project.rights.territories}
     for partner in kept[0]:
-        if partner not in {entry.partner for entry in project.rights.territories}:
+        if partner not in keeping:
+            keepers = ", ".join(sorted(keeping)) or "none"
             raise UsageError(f"--kept: expected a partner that keeps territories ({keepers}), "
                              f"found '{partner}'")
     results = scenarios(project, [Receipts(level, own) for level, own in zip(levels, kept, strict=True)])
