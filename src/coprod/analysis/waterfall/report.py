@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from coprod.analysis.waterfall.plan import Pool
-from coprod.analysis.waterfall.results import CENT, BreakEven, Payment, WaterfallResult
+from coprod.analysis.waterfall.results import BreakEven, Payment, WaterfallResult
+from coprod.model.money import CENT
 from coprod.model.project import Project
 
 JSON_FORMAT = 1

@@ -9,8 +9,7 @@ from fractions import Fraction
 from types import MappingProxyType
 
 from coprod.analysis.waterfall.plan import Pool
-
-CENT = Decimal("0.01")
+from coprod.model.money import CENT
 
 
 def _check_amount(value: Decimal, what: str) -> None:
