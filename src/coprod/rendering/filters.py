@@ -28,6 +28,11 @@ def _digits(currency: str) -> int:
     return int(get_currency_precision(currency))
 
 
+def _to_minor_unit(value: str, digits: int) -> Decimal:
+    """*value* rounded (half to even) to the currency's smallest unit, *digits* decimals."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+
+
 def amount(value: Decimal, currency: str, *, cents: bool = False) -> str:
     """'EUR 2,400,000' or 'EUR 1,250,000.50': cents shown when there are any, or always if *cents*."""
     return _amount(str(value), currency, cents)
@@ -38,7 +43,7 @@ def amount(value: Decimal, currency: str, *, cents: bool = False) -> str:
 @lru_cache(maxsize=4096)
 def _amount(value: str, currency: str, cents: bool) -> str:
     digits = _digits(currency)
-    exact = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    exact = _to_minor_unit(value, digits)
     whole = exact == exact.to_integral_value() and not cents
     pattern = "#,##0" if whole or not digits else "#,##0." + "0" * digits
     figures = format_decimal(exact, format=pattern, locale=LOCALE, decimal_quantization=True)
@@ -58,7 +63,7 @@ def amount_in_words(value: Decimal, currency: str) -> str:
 @lru_cache(maxsize=4096)
 def _amount_in_words(value: str, currency: str) -> str:
     digits = _digits(currency)
-    exact = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    exact = _to_minor_unit(value, digits)
     units = int(exact)
     minor = int((exact - units).scaleb(digits))
     # CLDR names: 'euros', 'euro', 'Czech korunas', 'British pounds'.
