@@ -200,9 +200,8 @@ def _dates(project: Project) -> Iterator[Inconsistency]:
 def _waterfall(project: Project) -> Iterator[Inconsistency]:
     recoupment = project.recoupment
     finance = {line.id: line for line in project.financing}
-    parties = ({p.id for p in project.partners} | set(finance) | {p.id for p in recoupment.participants}
-               | set(SPECIAL_PAYEES))
     participants = {p.id for p in recoupment.participants}
+    parties = {p.id for p in project.partners} | set(finance) | participants | set(SPECIAL_PAYEES)
     for index, tier in enumerate(recoupment.waterfall):
         path: FieldPath = ("recoupment", "waterfall", index)
         payee = getattr(tier, "payee", None)
