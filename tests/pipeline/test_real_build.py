@@ -114,3 +114,20 @@ def test_adding_a_user_framework_file_rebuilds_what_the_analysis_could_read(
     capsys.readouterr()
     assert main(["build", "--format", "md", "projects/the-listening-station"]) == 0
     assert capsys.readouterr().out == "built 0 files in 0 projects; 6 up to date\n"
+
+
+def test_a_project_under_a_user_framework_is_analysed_and_drafted_with_it(
+        slate: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = slate / "frameworks"
+    folder.mkdir()
+    builtin = Path(__file__).resolve().parents[2] / "src" / "coprod" / "frameworks" / "canada-france.yaml"
+    (folder / "house-canada-france.yaml").write_text(
+        builtin.read_text().replace("id: canada-france", "id: house-canada-france")
+        .replace("instrument: Canada", "instrument: House rules of Canada"))
+    project = slate / "projects" / "the-last-ferry" / "project.yaml"
+    project.write_text(project.read_text().replace("framework: canada-france",
+                                                   "framework: house-canada-france"))
+    assert main(["build", "--format", "md", "--jobs", "1", "projects/the-last-ferry"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "built 5 files in 1 project; 0 up to date"
+    agreement = (slate / "build" / "the-last-ferry" / "agreement.md").read_text()
+    assert "House rules of Canada" in agreement

@@ -78,8 +78,9 @@ class RealProducer:
         from coprod.loading.project import load_project
 
         project = load_project(project_file).project
-        analysis = analyse(project)
-        rendered = self._documents.render(project, analysis, clean=clean)
+        catalog = catalog_for(project_file)  # coprod's frameworks and the user's frameworks/ folder
+        analysis = analyse(project, catalog)
+        rendered = self._documents.render(project, analysis, clean=clean, catalog=catalog)
         summary = Summary(
             title=project.film.title, verdict=analysis.verdict,
             errors=tuple(finding.message for finding in analysis.errors),
@@ -88,8 +89,7 @@ class RealProducer:
         documents = tuple(
             Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates, doc.meta)
             for doc in rendered)
-        data_files = catalog_for(project_file).paths
-        return RenderedProject(summary, documents, data_files)
+        return RenderedProject(summary, documents, catalog.paths)
 
     def finish(self, document: Document, provenance: Mapping[str, str]) -> str:
         """The document's Markdown with *provenance* in its front matter."""

@@ -170,10 +170,14 @@ class DocumentRenderer:
 
     # --- rendering ----------------------------------------------------------------------------------
 
-    def render(self, project: Project, analysis: Analysis, *, clean: bool = False
-               ) -> list[RenderedDocument]:
-        """Render every document of *project*; *clean* leaves the drafting notes out."""
-        framework = self._framework(project, analysis)
+    def render(self, project: Project, analysis: Analysis, *, clean: bool = False,
+               catalog: FrameworkCatalog | None = None) -> list[RenderedDocument]:
+        """Render every document of *project*; *clean* leaves the drafting notes out.
+
+        *catalog* is the frameworks the analysis read (a user's own among them); the renderer's own
+        catalogue when None.
+        """
+        framework = self._framework(project, analysis, catalog)
         findings = tuple(analysis.findings)
         documents = []
         clause_numbers: dict[str, str] = {}
@@ -186,15 +190,18 @@ class DocumentRenderer:
             documents.append(document)
         return documents
 
-    def _framework(self, project: Project, analysis: Analysis) -> FrameworkView | None:
+    def _framework(self, project: Project, analysis: Analysis,
+                   catalog: FrameworkCatalog | None) -> FrameworkView | None:
         verdict = analysis.eligibility
         if project.structure.kind != "official" or verdict is None:
             return None
-        if self._catalog is None:
-            from coprod.loading.frameworks import builtin_catalog
+        if catalog is None:
+            if self._catalog is None:
+                from coprod.loading.frameworks import builtin_catalog
 
-            self._catalog = builtin_catalog()
-        framework = self._catalog.get(verdict.instrument)
+                self._catalog = builtin_catalog()
+            catalog = self._catalog
+        framework = catalog.get(verdict.instrument)
         if framework is None:
             raise TemplateError(f"the framework '{verdict.instrument}' has no file in the catalogue")
         return framework_view(project, verdict, framework)
