@@ -15,25 +15,15 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from coprod.analysis import analyse
 from coprod.loading.frameworks import builtin_catalog, load_catalog
 from coprod.loading.project import load_project
+from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ("the-salt-road", "the-last-ferry", "the-listening-station")
-
-
-def median_seconds(work: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(repeats: int) -> None:

@@ -12,28 +12,17 @@ Run: ``.venv/bin/python bench/load_bench.py [repeats]``. Prints medians and rati
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from coprod.loading.project import load_project
 from coprod.loading.yaml_source import read_tree
+from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def median_seconds(work: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def synthetic(folder: Path) -> Path:
