@@ -2,7 +2,8 @@
 
 A project file holds ``key: value`` lines (title, partners, verdict, and optionally ``fail`` to make it
 invalid, ``broken_word`` to make the Word conversion of one document fail, ``delay`` seconds per render,
-``gate`` a file whose existence each render waits for).
+``gate`` a file whose existence each render waits for, ``file_output`` the path of a file output whose
+bytes name the title).
 Templates live in ``<root>/templates`` and include each other with ``{% include "name" %}``; the shell is
 ``<root>/shell.docx``; every file in ``<root>/frameworks`` is a data file. Word output is a real zip with
 fixed timestamps, so a test can check that a .docx is complete.
@@ -112,6 +113,9 @@ class FakeProducer:
             meta = {"broken": fields.get("broken_word") == kind}
             documents.append(Document(relpath, kind, f"{kind.title()}: {values['title']}", body,
                                       frozenset(used), meta))
+        if "file_output" in fields:  # a file output (not Markdown), like a chart or a spreadsheet
+            documents.append(Document(fields["file_output"], "chart", f"Chart: {values['title']}", "",
+                                      frozenset(), None, data=f"<svg>{values['title']}</svg>".encode()))
         data_files = tuple(sorted((self.root / "frameworks").iterdir()))
         return RenderedProject(Summary(values["title"], fields["verdict"], (), ("a warning",), "2026-11-20"),
                                tuple(documents), data_files)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from coprod.pipeline.state import ProjectRecord, TargetRecord
+from coprod.pipeline.targets import possible_outputs
 
 INDEX_TITLE = "Build index"
 
@@ -62,11 +63,10 @@ def index_page(projects: Sequence[ProjectRecord], targets: Mapping[str, Sequence
         built = {target.output for target in targets.get(record.slug, ())}
         links = []
         for document in _documents(summary):
-            markdown = f"{record.slug}/{document['path']}"
-            docx = markdown[: -len(".md")] + ".docx"
+            first, *others = (f"{record.slug}/{output}" for output in possible_outputs(document["path"]))
             label = document["title"].removesuffix(f" — {_title(record)}")  # the row names the film
-            name = _link(label, markdown) if markdown in built else _escape(label)
-            links.append(name + (f" ({_link('Word', docx)})" if docx in built else ""))
+            name = _link(label, first) if first in built else _escape(label)
+            links.append(name + "".join(f" ({_link('Word', other)})" for other in others if other in built))
         out.append(f"| {_link(_title(record), f'{record.slug}/README.md')} "
                    f"| {_escape(str(summary.get('verdict', '')))} "
                    f"| {len(_strings(summary, 'errors'))} | {len(_strings(summary, 'warnings'))} "
@@ -93,8 +93,7 @@ def readme_page(record: ProjectRecord, targets: Sequence[TargetRecord], version:
     by_output = {target.output: target for target in targets}
     out.append("| Document | File | Input hash |\n|---|---|---|\n")
     for document in _documents(record.summary):
-        for suffix in (".md", ".docx"):
-            path = document["path"][: -len(".md")] + suffix
+        for path in possible_outputs(document["path"]):
             target = by_output.get(f"{record.slug}/{path}")
             if target is None:
                 continue

@@ -38,10 +38,10 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One rendered Markdown document of a project."""
+    """One rendered Markdown document of a project, or one file output (see *data*)."""
 
     relpath: str
-    """Its Markdown path in the project's build folder: ``agreement.md``, ``checklists/aurora.md``."""
+    """Its path in the project's build folder: ``agreement.md``, ``checklists/a.md``, ``tracker.xlsx``."""
     kind: str
     title: str
     markdown: str
@@ -50,6 +50,9 @@ class Document:
     """Template files it used, includes followed, relative to `Producer.templates_root`."""
     meta: object = None
     """The producer's own document metadata, handed back to `finish` and `word` untouched."""
+    data: bytes | None = None
+    """A file output's bytes (its *relpath* does not end in ``.md``; *markdown* is then empty): a chart's
+    SVG, a spreadsheet, a calendar. They must be deterministic: the same inputs give the same bytes."""
 
 
 @dataclass(frozen=True, slots=True)

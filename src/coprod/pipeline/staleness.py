@@ -15,7 +15,17 @@ from pathlib import Path
 from coprod.pipeline.fingerprint import Hasher, Stamp, stamp_file
 from coprod.pipeline.plan import ProjectSource, Settings, options_change
 from coprod.pipeline.state import BuildState, QuickCheck, TargetRecord
-from coprod.pipeline.targets import INDEX_PAGES, MISSING, PROJECT_README, Dep, Format, Reason, Why
+from coprod.pipeline.targets import (
+    INDEX_PAGES,
+    MISSING,
+    PROJECT_README,
+    Dep,
+    Format,
+    Reason,
+    Why,
+    document_of,
+    formats_for,
+)
 
 PAGES_VERSION = "pages_version"
 """Meta key: the coprod version that wrote the index pages."""
@@ -120,7 +130,7 @@ class Checker:
         by_output = {record.output[prefix:]: record for record in records}
         documents = sorted({record.document for record in records})
         for document in documents:
-            for fmt in self._settings.formats:
+            for fmt in formats_for(document, self._settings.formats):
                 out = fmt.output(document)
                 record = by_output.get(out)
                 if record is None:
@@ -148,12 +158,11 @@ class Checker:
             if deps is None or self._dep_reasons(deps):
                 return None
         stamps = {str(output): (size, mtime) for output, size, mtime in check.outputs}
-        documents = {output.removesuffix(".docx") + ".md" if output.endswith(".docx") else output
-                     for output in stamps}
+        documents = {document_of(output) for output in stamps}
         folder = f"{self._out}/{source.slug}/"
         count = 0
         for document in documents:
-            for fmt in settings.formats:
+            for fmt in formats_for(document, settings.formats):
                 output = fmt.output(document)
                 stamp = stamps.get(output)
                 if stamp is None:

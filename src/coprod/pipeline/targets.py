@@ -25,16 +25,52 @@ PROJECT_README = "README.md"
 
 
 class Format(StrEnum):
-    """An output format; the Markdown document is the source of the Word one."""
+    """An output format; the Markdown document is the source of the Word one.
+
+    ``FILE`` is the one format of a *file output*: a document whose path does not end in ``.md`` (a chart's
+    ``.svg``, ``tracker.xlsx``, ``deadlines.ics``), written as the bytes the producer made, whatever
+    formats the build was asked for.
+    """
 
     MD = "md"
     DOCX = "docx"
+    FILE = "file"
 
     def output(self, markdown_relpath: str) -> str:
         """The output path of a document given as its Markdown path (``agreement.md``)."""
-        if self is Format.MD:
-            return markdown_relpath
-        return markdown_relpath.removesuffix(".md") + ".docx"  # string work: on the no-op path
+        if self is Format.DOCX:
+            return markdown_relpath.removesuffix(".md") + ".docx"  # string work: on the no-op path
+        return markdown_relpath
+
+
+MARKDOWN_SUFFIX = ".md"
+"""A document whose path ends so is Markdown, written in the build's formats; any other is a file output."""
+RESERVED_FILE_SUFFIXES = (".docx",)
+"""Suffixes of the outputs made from Markdown documents, which a file output may not take."""
+
+
+def is_file_output(document: str) -> bool:
+    """True if *document* (a path in the project folder) is a file output, not a Markdown document."""
+    return not document.endswith(MARKDOWN_SUFFIX)
+
+
+def formats_for(document: str, formats: Sequence[Format]) -> tuple[Format, ...]:
+    """The formats *document* is written in when the build asks for *formats*."""
+    if is_file_output(document):
+        return (Format.FILE,)
+    return tuple(fmt for fmt in formats if fmt is not Format.FILE)
+
+
+def document_of(output: str) -> str:
+    """The document an output path belongs to: ``agreement.docx`` -> ``agreement.md``."""
+    return output.removesuffix(".docx") + MARKDOWN_SUFFIX if output.endswith(".docx") else output
+
+
+def possible_outputs(document: str) -> tuple[str, ...]:
+    """Every output path *document* can have, in the order pages list them."""
+    if is_file_output(document):
+        return (document,)
+    return (document, Format.DOCX.output(document))
 
 
 class Why(StrEnum):
@@ -161,16 +197,21 @@ def check_projects(projects: Sequence[tuple[str, str]]) -> None:
 
 
 def check_documents(slug: str, owner: str, documents: Iterable[tuple[str, str]]) -> list[str]:
-    """Validate one project's (relpath, kind) documents; return their normalised Markdown paths."""
+    """Validate one project's (relpath, kind) documents; return their normalised paths.
+
+    A path ending in ``.md`` is a Markdown document (claiming its Markdown and Word outputs); any other is
+    a file output, which may not end in a suffix reserved for documents.
+    """
     claims = [Claim(PROJECT_README, f"{owner} (README)")]
     paths: list[str] = []
     for relpath, kind in documents:
         label = f"{owner} ({kind})"
         path = check_relpath(relpath, label)
-        if PurePosixPath(path).suffix != ".md":
-            raise BuildError(f"{label}: document path {relpath!r} does not end in .md")
+        suffix = PurePosixPath(path).suffix
+        if is_file_output(path) and suffix in RESERVED_FILE_SUFFIXES:
+            raise BuildError(f"{label}: file output {relpath!r} ends in {suffix}, which names documents")
         paths.append(path)
-        claims.extend(Claim(fmt.output(path), label) for fmt in Format)
+        claims.extend(Claim(output, label) for output in possible_outputs(path))
     try:
         check_claims(claims)
     except BuildError as error:

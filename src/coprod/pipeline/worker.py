@@ -17,7 +17,7 @@ from coprod.errors import CoprodError
 from coprod.pipeline.atomic import write_temp
 from coprod.pipeline.fingerprint import Hasher, digest_bytes, input_hash
 from coprod.pipeline.producer import Document, Producer, RenderedProject, Summary
-from coprod.pipeline.targets import Dep, Format, check_documents
+from coprod.pipeline.targets import Dep, Format, check_documents, formats_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +128,7 @@ class Job:
         root = self.producer.templates_root
         templates = tuple(_dep(self.hasher, "template", name, root / name)
                           for name in sorted(document.templates))
-        for fmt in request.formats:
+        for fmt in formats_for(path, request.formats):
             deps = templates + shared
             if fmt is Format.DOCX:
                 shell = self.producer.shell_path
@@ -141,13 +141,19 @@ class Job:
                 continue
             provenance = {"input_hash": hashed, "coprod_version": request.version}
             try:
-                if fmt is Format.MD:
-                    data = self.producer.finish(document, provenance).encode()
-                else:
-                    data = self.producer.word(document, provenance, clean=request.clean)
+                data = self._bytes(document, fmt, provenance)
                 temp = write_temp(Path(request.folder, output), data)
             except Exception as error:  # one document's failure is reported, not raised
                 self.failures.append((output, _message(error)))
                 continue
             self.made.append(Made(output, path, fmt, os.fspath(temp), digest_bytes(data), hashed,
                                   project_digest, deps))
+
+    def _bytes(self, document: Document, fmt: Format, provenance: Mapping[str, str]) -> bytes:
+        if fmt is Format.MD:
+            return self.producer.finish(document, provenance).encode()
+        if fmt is Format.DOCX:
+            return self.producer.word(document, provenance, clean=self.request.clean)
+        if document.data is None:
+            raise TypeError(f"{document.relpath}: a file output ({document.kind}) came with no data")
+        return document.data
