@@ -79,3 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as error:  # a file-system fault no command foresaw: one line naming the file
+        print(f"coprod: {describe_os_error(error)}", file=sys.stderr)
+        return 1
+
+
+def describe_os_error(error: OSError) -> str:
+    """``cannot use PATH: no space left on device``, from an `OSError` (the path when it has one)."""
+    reason = (error.strerror or type(error).__name__).lower()
+    path = error.filename if error.filename is not None else None
+    return f"cannot use {path}: {reason}" if path else reason

@@ -66,3 +66,25 @@ def test_the_new_file_checks_without_errors_or_warnings(tmp_path: Path, monkeypa
     capsys.readouterr()
     assert main(["check", "--strict", "projects/clean-start"]) == 0
     assert "0 errors, 0 warnings" in capsys.readouterr().out
+
+
+def test_new_outside_the_repository_points_editors_at_a_schema_that_exists(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from coprod.model.schema import project_schema
+
+    monkeypatch.chdir(tmp_path)  # no docs/ here: a producer's own folder
+    assert main(["new", "first-film"]) == 0
+    project = tmp_path / "projects" / "first-film" / "project.yaml"
+    hint = project.read_text("utf-8").splitlines()[0]
+    target = hint.removeprefix("# yaml-language-server: $schema=")
+    assert target != hint
+    schema = (project.parent / target).resolve()
+    assert schema == tmp_path / "projects" / "project.schema.json"
+    assert json.loads(schema.read_text("utf-8")) == project_schema()
+    schema.write_text("{}", encoding="utf-8")  # stale (an older coprod): the next `new` brings it up to date
+    assert main(["new", "second-film"]) == 0
+    assert json.loads(schema.read_text("utf-8")) == project_schema()
+    assert sorted(path.name for path in (tmp_path / "projects").iterdir()) == [
+        "first-film", "project.schema.json", "second-film"]

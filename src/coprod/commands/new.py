@@ -46,8 +46,41 @@ def write_project(slug: str, root: Path, today: dt.date) -> Path:
         raise UsageError(f"{path.relative_to(root)}: the project already exists; coprod new never overwrites "
                          "a file (choose another SLUG or edit that file)")
     folder.mkdir(parents=True, exist_ok=True)
+    write_schema(root / "projects")
     with path.open("x", encoding="utf-8", newline="\n") as stream:
         stream.write(starter(slug, today))
+    return path
+
+
+SCHEMA_FILE = "project.schema.json"
+"""Written beside the project folders, so the editor hint of every project file finds it anywhere."""
+
+
+def write_schema(projects: Path) -> Path:
+    """Write (or bring up to date) ``projects/project.schema.json``; return its path.
+
+    The starter's first line points editors at ``../project.schema.json``: a file that exists wherever the
+    projects folder is, unlike the repository's ``docs/``. It is coprod's own file, rewritten when this
+    version's schema differs.
+    """
+    import json
+    import os
+
+    from coprod.model.schema import project_schema
+
+    path = projects / SCHEMA_FILE
+    text = json.dumps(project_schema(), indent=2, ensure_ascii=False) + "\n"
+    try:
+        if path.read_text("utf-8") == text:
+            return path
+    except (OSError, UnicodeDecodeError):
+        pass
+    temp = path.with_name(f".{SCHEMA_FILE}.{os.getpid()}.tmp")
+    try:
+        temp.write_text(text, encoding="utf-8", newline="\n")
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
     return path
 
 
@@ -58,7 +91,7 @@ def starter(slug: str, today: dt.date) -> str:
 
 
 STARTER = """\
-# yaml-language-server: $schema=../../docs/project.schema.json
+# yaml-language-server: $schema=../project.schema.json
 # A coprod project file. Replace every example value with the real one, then run `coprod check`.
 # Every field is documented in docs/project-file.md. Amounts are exact: write them in quotes ("1250000" or
 # "1250000.50"); percentages are numbers out of 100; dates are YYYY-MM-DD; countries are ISO 3166-1 codes

@@ -12,8 +12,10 @@ per file (measured: 4 ms per fsync on ext4, about 0.7 ms per file with one sync 
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from coprod.errors import BuildError
@@ -23,6 +25,15 @@ TEMP_SUFFIX = ".coprod-tmp"
 
 def _os_message(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
+
+
+def _advice(error: OSError) -> str:
+    """What to do about the common faults (a full disk, a read-only folder)."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "; free some space and build again (earlier outputs are unchanged)"
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "; make the folder writable or choose another with --out"
+    return ""
 
 
 def write_temp(dest: Path, data: bytes) -> Path:
@@ -67,27 +78,55 @@ def replace(temp: Path, dest: Path) -> None:
 
 
 def _syncfs() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
     try:
         import ctypes  # only on the write path: a no-op build never gets here
 
         libc = ctypes.CDLL(None, use_errno=True)
         function: Callable[[int], int] = libc.syncfs
-    except (OSError, AttributeError):  # not Linux
+    except (OSError, AttributeError, TypeError):  # no syncfs in this C library
         return None
     return function
 
 
-def sync_filesystem(folder: Path) -> None:
-    """Flush everything written to *folder*'s file system to disk (``syncfs``; ``sync`` elsewhere)."""
-    function = _syncfs()
-    if function is None:
-        os.sync()
-        return
-    fd = os.open(folder, os.O_RDONLY)
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes only writable handles
     try:
-        function(fd)
+        os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def sync_filesystem(folder: Path, files: Iterable[Path] = ()) -> None:
+    """Flush what was written under *folder* to disk.
+
+    ``syncfs`` on Linux, ``sync`` on macOS and BSD, an ``fsync`` of each of *files* on Windows.
+
+    Raises:
+        BuildError: the flush failed (the disk is full or failing): the outputs cannot be vouched for.
+    """
+    function = _syncfs()
+    try:
+        if function is not None:
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                if function(fd) != 0:
+                    import ctypes
+
+                    number = ctypes.get_errno()
+                    raise OSError(number, os.strerror(number), str(folder))
+            finally:
+                os.close(fd)
+        elif hasattr(os, "sync"):
+            os.sync()
+        else:
+            for path in files:
+                if path.exists():
+                    _fsync_file(path)
+    except OSError as error:
+        raise BuildError(f"cannot make the files written to {folder} durable: {_os_message(error)}"
+                         f"{_advice(error)}") from None
 
 
 def write_all(files: dict[Path, bytes]) -> None:
@@ -99,11 +138,11 @@ def write_all(files: dict[Path, bytes]) -> None:
     temps = {dest: write_temp(dest, data) for dest, data in files.items()}
     try:
         if temps:
-            sync_filesystem(next(iter(temps)).parent)
+            sync_filesystem(next(iter(temps)).parent, temps.values())
         for dest, temp in temps.items():
             replace(temp, dest)
         if temps:
-            sync_filesystem(next(iter(temps)).parent)
+            sync_filesystem(next(iter(temps)).parent, temps)
     finally:
         for temp in temps.values():
             temp.unlink(missing_ok=True)

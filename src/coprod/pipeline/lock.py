@@ -1,32 +1,64 @@
-"""One build per build folder at a time: an exclusive POSIX lock (``lockf``) on ``<out>/.coprod/lock``.
+"""One build per build folder at a time: an exclusive lock on ``<out>/.coprod/lock``, on any platform.
 
 A second build of the same folder waits for the first to finish (it says so once, naming the process
 that holds the lock), then finds most or all of its work done. Waiting, rather than stopping, is the
 choice because two people or two CI jobs building a slate at once both want a complete folder at the end.
-The lock dies with its process, so a killed build never leaves the folder locked. It is a POSIX record
-lock rather than ``flock`` because forked worker processes do not inherit it: a worker outliving a killed
-build must not keep the folder locked.
+
+The lock itself is `filelock`'s native primitive on a descriptor coprod owns (``flock`` on Linux and
+macOS, ``LockFileEx`` on Windows): it dies with its process, so a killed build never leaves the folder
+locked. Forked worker processes would share the descriptor (and with ``flock`` the lock), so each closes
+its copy right after the fork: a worker outliving a killed build must not keep the folder locked.
 """
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from filelock import lock_descriptor
+
 from coprod.errors import BuildError
+
+_POLL_SECONDS = 0.1
+"""How often a waiting build tries the lock again."""
+_held: set[int] = set()
+"""Descriptors this process holds locked; a forked child closes its copies (see `_close_in_child`)."""
+
+
+def _close_in_child() -> None:
+    for fd in _held:
+        with suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(after_in_child=_close_in_child)
+
+
+def _failure(state_dir: Path, error: OSError) -> BuildError:
+    return BuildError(f"cannot lock the build folder {state_dir.parent}: "
+                      f"{(error.strerror or str(error)).lower()}")
 
 
 def _open(state_dir: Path) -> int:
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        return os.open(state_dir / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        return os.open(state_dir / "lock", flags, 0o644)
     except OSError as error:
-        raise BuildError(f"cannot lock the build folder {state_dir.parent}: "
-                         f"{(error.strerror or str(error)).lower()}") from None
+        raise _failure(state_dir, error) from None
+
+
+def _holder(fd: int) -> str:
+    """The process id the holder wrote (Windows locks the bytes, so it may be unreadable there)."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 32).decode(errors="replace").strip() or "unknown"
+    except OSError:
+        return "unknown"
 
 
 def _acquire(state_dir: Path, on_wait: Callable[[str], None]) -> int:
@@ -35,19 +67,20 @@ def _acquire(state_dir: Path, on_wait: Callable[[str], None]) -> int:
     while True:
         fd = _open(state_dir)
         try:
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if not lock_descriptor(fd, blocking=False):
+                if not waited:
+                    on_wait(f"waiting for another build of {state_dir.parent} to finish "
+                            f"(process {_holder(fd)})")
+                    waited = True
+                lock_descriptor(fd, blocking=True, poll_interval=_POLL_SECONDS)
         except OSError as error:
-            if error.errno not in (errno.EACCES, errno.EAGAIN):
-                os.close(fd)
-                raise BuildError(f"cannot lock the build folder {state_dir.parent}: "
-                                 f"{(error.strerror or str(error)).lower()}") from None
-            if not waited:
-                holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
-                on_wait(f"waiting for another build of {state_dir.parent} to finish (process {holder})")
-                waited = True
-            fcntl.lockf(fd, fcntl.LOCK_EX)
+            os.close(fd)
+            raise _failure(state_dir, error) from None
+        except BaseException:  # Ctrl-C while waiting
+            os.close(fd)
+            raise
         try:
-            same = os.fstat(fd).st_ino == (state_dir / "lock").stat().st_ino
+            same = os.path.samestat(os.fstat(fd), (state_dir / "lock").stat())
         except FileNotFoundError:
             same = False
         if same:
@@ -60,12 +93,18 @@ def build_lock(state_dir: Path, on_wait: Callable[[str], None]) -> Iterator[None
     """Hold the build folder's lock for the block; call *on_wait* with a message if it must wait.
 
     Raises:
-        BuildError: the lock file cannot be created.
+        BuildError: the lock file cannot be created or locked.
     """
     fd = _acquire(state_dir, on_wait)
+    _held.add(fd)
     try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError:
+            pass  # the holder's id is a courtesy for the message of a waiting build
         yield
     finally:
+        _held.discard(fd)
         os.close(fd)  # closing releases the lock

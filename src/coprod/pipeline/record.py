@@ -113,9 +113,16 @@ def commit(state: BuildState, out: Path, batch: Sequence[Finished]) -> list[Comm
     """Place and record a batch of finished jobs, durably and in that order."""
     if not batch:
         return []
-    sync_filesystem(out)  # the temporary files' data is on disk before any rename can be
+    temps = [Path(made.temp) for finished in batch for made in finished.result.made]
+    try:
+        sync_filesystem(out, temps)  # the temporary files' data is on disk before any rename can be
+    except BuildError:
+        for temp in temps:  # nothing was renamed: the earlier outputs stay, the new ones are dropped
+            temp.unlink(missing_ok=True)
+        raise
     placed = [place(out, finished) for finished in batch]
-    sync_filesystem(out)  # the renames are on disk before the state says they happened
+    # the renames are on disk before the state says they happened
+    sync_filesystem(out, [out / output for done in placed for output in done.built])
     with state.transaction():
         for done in placed:
             for record in done.records:

@@ -6,6 +6,7 @@ the worker machinery) imported.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -59,14 +60,19 @@ class Session:
             sweep_temps(self.plan.out)  # a killed build may have left temporary files
         with state.transaction():
             state.set_meta("dirty", "1")
-        if todo:
-            from coprod.pipeline.runner import Workers  # multiprocessing: only with projects to build
+        try:
+            if todo:
+                from coprod.pipeline.runner import Workers  # multiprocessing: only with projects to build
 
-            with Workers(self.plan.factory, self.plan.jobs, len(todo), self.producer) as workers:
-                self._build(todo, workers)
-                self._finish(vanished, workers.page_word)
-        else:
-            self._finish(vanished, lambda *page: self.producer().page_word(*page))
+                with Workers(self.plan.factory, self.plan.jobs, len(todo), self.producer) as workers:
+                    self._build(todo, workers)
+                    self._finish(vanished, workers.page_word)
+            else:
+                self._finish(vanished, lambda *page: self.producer().page_word(*page))
+        except BaseException:  # a full disk, Ctrl-C: the workers have stopped; leave no temporary file
+            with contextlib.suppress(OSError):
+                sweep_temps(self.plan.out)
+            raise
 
     def _finish(self, vanished: Sequence[str], page_word: PageWord) -> None:
         records = self.state.targets() if vanished else {}  # read once, not once per vanished project

@@ -6,7 +6,6 @@ Comments are not part of LibreOffice's text export, so `markdown_lines` leaves d
 from __future__ import annotations
 
 import re
-import shutil
 import string
 import subprocess
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from markdown_it.token import Token
 
 from coprod.rendering.markdown import parser
 from coprod.rendering.word.clauses import ClauseCounter, split_number
+from tests.external_tools import require
 
 _BULLETS = re.compile("^[\u2022\u25e6\u25aa\u2013-]\\s+")  # the bullets LibreOffice prints
 
@@ -96,8 +96,7 @@ def convert(
     files: Sequence[Path], folder: Path, targets: Sequence[str] = ("txt:Text (encoded):UTF8", "pdf")
 ) -> None:
     """Convert ``files`` into ``folder`` with one LibreOffice run per target format."""
-    soffice = shutil.which("soffice")
-    assert soffice is not None, "LibreOffice is needed: apt-get install libreoffice-writer-nogui"
+    soffice = require("soffice")  # skips (or fails, in CI) when LibreOffice is not installed
     profile = (folder / "lo-profile").as_uri()  # a private profile: other LibreOffice runs cannot interfere
     for target in targets:
         subprocess.run(

@@ -26,9 +26,9 @@ def _style(paragraph: Paragraph) -> str:
 
 @pytest.fixture(scope="module")
 def built(
-    tmp_path_factory: pytest.TempPathFactory, renderer: WordRenderer, lotext: ModuleType
+    tmp_path_factory: pytest.TempPathFactory, renderer: WordRenderer
 ) -> list[tuple[RenderedDocument, Path]]:
-    """Each document of each example project rendered to .docx, then converted by LibreOffice."""
+    """Each document of each example project rendered to .docx."""
     folder = tmp_path_factory.mktemp("examples")
     documents = DocumentRenderer()
     out: list[tuple[RenderedDocument, Path]] = []
@@ -38,8 +38,16 @@ def built(
             target = folder / f"{loaded.slug}--{document.relpath.replace('/', '--').removesuffix('.md')}.docx"
             target.write_bytes(renderer.render(document.markdown, document.meta, name=document.relpath))
             out.append((document, target))
-    lotext.convert([target for _, target in out], folder)
     return out
+
+
+@pytest.fixture(scope="module")
+def converted(
+    built: list[tuple[RenderedDocument, Path]], lotext: ModuleType
+) -> list[tuple[RenderedDocument, Path]]:
+    """The documents of `built`, converted by LibreOffice to .txt and .pdf beside them."""
+    lotext.convert([target for _, target in built], built[0][1].parent)
+    return built
 
 
 def test_every_example_builds_every_kind_of_document(built: list[tuple[RenderedDocument, Path]]) -> None:
@@ -77,10 +85,11 @@ def test_the_examples_have_drafting_notes_and_tables(built: list[tuple[RenderedD
     assert sum(len(docx.Document(str(target)).tables) for _, target in built) > 0
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_text_matches_the_markdown_clause_by_clause(
-    built: list[tuple[RenderedDocument, Path]], lotext: ModuleType
+    converted: list[tuple[RenderedDocument, Path]], lotext: ModuleType
 ) -> None:
-    for document, target in built:
+    for document, target in converted:
         expected = lotext.markdown_lines(document.markdown)
         word = lotext.word_lines(target)
         start = word.index(expected[0])  # the document's own title, after the cover page

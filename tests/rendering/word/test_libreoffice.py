@@ -27,6 +27,7 @@ def converted(
     return {name: (markdown, folder / f"{name}.docx") for name, markdown in documents.items()}
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize(("name", "pages"), [("small", 3), ("agreement", 5)])
 def test_libreoffice_prints_a_pdf(
     converted: dict[str, tuple[str, Path]], lotext: ModuleType, name: str, pages: int
@@ -35,6 +36,7 @@ def test_libreoffice_prints_a_pdf(
     assert lotext.pdf_pages(converted[name][1]) >= pages  # cover, body, schedule on its own page
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", ["small", "agreement"])
 def test_word_text_matches_markdown_text_clause_by_clause(
     converted: dict[str, tuple[str, Path]], samples: ModuleType, lotext: ModuleType, name: str
@@ -56,6 +58,7 @@ def test_markdown_lines_number_clauses_and_lists_as_word_does(
     )
 
 
+@pytest.mark.libreoffice
 def test_a_shell_saved_by_another_office_suite_still_works(
     tmp_path: Path, samples: ModuleType, lotext: ModuleType
 ) -> None:
