@@ -1,7 +1,8 @@
 """Hypothesis strategies for project data the model accepts, derived from the model's own annotations.
 
 Each value type is recognised by the validator that defines it, so a new field needs no new strategy; only
-`Milestone` gets a hand-written one, because its validator asks for a date *or* a period.
+`Milestone` and `Disputes` get hand-written ones, because their validators tie fields together (a date *or*
+a period; an arbitration's language, which courts do not take).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
-from coprod.model import Project, types
+from coprod.model import Project, jurisdictions, types
+from coprod.model.legal import Disputes
 from coprod.model.production import Milestone
 
 _ILLEGAL = "".join(chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
@@ -32,6 +34,7 @@ def _decimal_text(low: str, high: str, places: int) -> st.SearchStrategy[str]:
     return st.decimals(Decimal(low), Decimal(high), places=places).map(lambda d: format(d, "f"))
 
 
+_MULTI = jurisdictions.multi_system_countries()
 _BY_VALIDATOR: dict[object, st.SearchStrategy[Any]] = {
     types._text: text,
     types._identifier: st.from_regex(r"[a-z][a-z0-9_-]{0,39}", fullmatch=True),
@@ -45,6 +48,9 @@ _BY_VALIDATOR: dict[object, st.SearchStrategy[Any]] = {
     types._whole: st.integers(1, 10**6),
     types._flag: st.booleans(),
     types._iso_date: dates | dates.map(dt.date.isoformat),
+    jurisdictions._jurisdiction: st.sampled_from(
+        sorted(c.alpha_2 for c in pycountry.countries if c.alpha_2 not in _MULTI)
+        + sorted(j.code for country in _MULTI.values() for j in country.jurisdictions)),
 }
 
 
@@ -92,6 +98,8 @@ def model_data(model: type[BaseModel]) -> st.SearchStrategy[dict[str, Any]]:
     """Mappings that validate as *model*: every required field, and any of the optional ones."""
     if model is Milestone:
         return _milestone()
+    if model is Disputes:
+        return _disputes()
     required = {name: strategy_for(_annotation(f), _min_length(f))
                 for name, f in model.model_fields.items() if f.is_required()}
     optional = {name: strategy_for(_annotation(f), _min_length(f))
@@ -105,6 +113,17 @@ def _milestone() -> st.SearchStrategy[dict[str, Any]]:
     one_day = st.fixed_dictionaries({**common, "date": dates})
     period = st.fixed_dictionaries({**common, "start": dates, "end": dates})
     return one_day | period
+
+
+def _disputes() -> st.SearchStrategy[dict[str, Any]]:
+    fields = Disputes.model_fields
+    common = {name: strategy_for(_annotation(fields[name])) for name in ("seat",)}
+    city = {"city": strategy_for(_annotation(fields["city"]))}
+    arbitration = st.fixed_dictionaries(
+        {**common, "kind": st.just("arbitration"), "language": _BY_VALIDATOR[types._language]},
+        optional={**city, "rules": text, "arbitrators": st.sampled_from([1, 3])})
+    courts = st.fixed_dictionaries({**common, "kind": st.just("courts")}, optional=city)
+    return arbitration | courts
 
 
 projects = model_data(Project)

@@ -46,7 +46,7 @@ def test_a_financial_only_partner_gets_its_own_clause_definition_and_credit() ->
     assert "“**Financial Co-Producer**” means Vltava Pictures s.r.o., each of which" in text
     assert "“with the participation of Vltava Pictures s.r.o.”" in text
     assert "the Financial Co-Producer's liability for Overcost is limited to its contribution" in text
-    assert "### 8.4 Financial Co-Producer {#financial-consultation}" in text
+    assert "### 8.5 Financial Co-Producer {#financial-consultation}" in text
     # The exchange-rates clause moves from 3.3 to 3.4; references to it follow.
     assert "### 3.3 Exchange rates {#exchange-rates}" in base
     assert "### 3.4 Exchange rates {#exchange-rates}" in text

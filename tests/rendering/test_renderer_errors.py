@@ -27,9 +27,9 @@ def _broken(tmp_path: Path, name: str, old: str, new: str) -> DocumentRenderer:
 @pytest.mark.parametrize(("old", "new", "message"), [
     ('{{ ref("schedule-approvals") }}', '{{ ref("schedule-aprovals") }}',
      "clauses/control.md.j2:3: cross-reference to unknown label 'schedule-aprovals'"),
-    ("{{ final_cut }}", "{{ final_kut }}", "clauses/control.md.j2:12: undefined: 'final_kut' is undefined"),
-    ("{{ deadlock }}", "{{ deadlock.__class__ }}",
-     "clauses/control.md.j2:15: blocked by the sandbox: access to attribute '__class__' of 'str' object is "
+    ("{{ final_cut }}", "{{ final_kut }}", "clauses/control.md.j2:29: undefined: 'final_kut' is undefined"),
+    ("{{ deadlock.decides }}", "{{ deadlock.decides.__class__ }}",
+     "clauses/control.md.j2:32: blocked by the sandbox: access to attribute '__class__' of 'str' object is "
      "unsafe."),
     ("{% endfor %}", "{% endif %}",
      "clauses/control.md.j2:7: template syntax error: Encountered unknown tag"),

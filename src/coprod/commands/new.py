@@ -224,7 +224,11 @@ control:
     heads_of_department: all
     final_cut: [first-partner]
     budget_changes: {threshold_percent: 5, approvers: all}
-  deadlock: How a deadlock between the partners is broken.
+  deadlock:                      # shares, spend by country, key creatives' nationality and language
+                                 # versions are reserved: no casting vote decides them
+    decides: first-partner       # whose decision prevails after the waiting period
+    after_business_days: 10
+    excluded: []                 # approvals the deciding partner cannot decide alone, e.g. [final_cut]
 
 delivery:                        # what each partner delivers, and when
   - {partner: first-partner, item: DCP and IMF masters, due: 2028-06-30}
@@ -243,7 +247,7 @@ insurance:
   # completion_bond: {guarantor: Guarantor Name, fee_percent: 2}
 
 legal:
-  governing_law: FR
-  disputes: {kind: arbitration, rules: ICC, seat: Paris}   # or {kind: courts, seat: City}
-  language: en                   # language of the agreement
+  governing_law: FR              # a country, or a jurisdiction where a country has several (GB-EAW, CA-QC)
+  disputes: {kind: arbitration, rules: ICC, seat: FR, city: Paris, language: en}  # or kind: courts
+  language: en                   # language of the agreement's authentic (signed) text
 """

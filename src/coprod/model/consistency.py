@@ -98,6 +98,18 @@ def _partner_references(project: Project) -> Iterator[Inconsistency]:
         yield from _approvers(approvers, partners, ("control", "approvals", *path))
     for index, milestone in enumerate(project.timeline):
         yield from _approvers(milestone.parties, partners, ("timeline", index, "parties"))
+    yield from _deadlock(project, partners)
+
+
+def _deadlock(project: Project, partners: set[str]) -> Iterator[Inconsistency]:
+    """The partner that breaks a deadlock exists and is a creative co-producer."""
+    decides = project.control.deadlock.decides
+    path: FieldPath = ("control", "deadlock", "decides")
+    if decides not in partners:
+        yield from _known("partner", partners, decides, path)
+    elif project.partner(decides).role is PartnerRole.FINANCIAL:
+        yield Inconsistency(path, "expected a creative co-producer to break a deadlock, found "
+                                  f"'{decides}', a financial-only partner with no creative approval rights")
 
 
 def _territories(project: Project) -> Iterator[Inconsistency]:

@@ -11,11 +11,9 @@ from pydantic_core import PydanticCustomError
 
 from coprod.model.types import (
     Base,
-    Country,
     Flag,
     Identifier,
     IsoDate,
-    Language,
     Percent,
     PositiveInt,
     Text,
@@ -55,11 +53,43 @@ class Approvals(Base):
                 (("budget_changes", "approvers"), self.budget_changes.approvers)]
 
 
+class Decision(StrEnum):
+    """The decisions of the approvals list, as a deadlock rule names them."""
+
+    SCRIPT = "script"
+    DIRECTOR = "director"
+    LEAD_CAST = "lead_cast"
+    HEADS_OF_DEPARTMENT = "heads_of_department"
+    FINAL_CUT = "final_cut"
+    BUDGET_CHANGES = "budget_changes"
+
+
+class Deadlock(Base):
+    """How a deadlock on an approval is broken: who decides, after how long, and what it cannot decide.
+
+    The matters that decide the film's national status and incentives (shares, spend by country, the
+    nationality of key creatives, the language versions) are reserved in the agreement whatever this says:
+    no casting vote decides them.
+    """
+
+    decides: Identifier = described("The partner whose decision prevails after the waiting period (a "
+                                    "creative co-producer, usually the majority or delegate producer).")
+    after_business_days: PositiveInt = described(
+        "Business Days without agreement, after a written request, before that partner decides.")
+    excluded: list[Decision] = described(
+        "Approvals the deciding partner cannot decide alone: they stay with their approvers "
+        "(script, director, lead_cast, heads_of_department, final_cut, budget_changes).",
+        default_factory=list)
+    cost_disputes_to_accountant: Flag = described(
+        "True if a dispute about the amount of a cost goes to an independent production accountant.",
+        default=False)
+
+
 class Control(Base):
     """Creative and business control."""
 
     approvals: Approvals = described("Who approves what.")
-    deadlock: Text = described("How a deadlock between the partners is broken.")
+    deadlock: Deadlock = described("How a deadlock between the partners is broken.")
 
 
 class Delivery(Base):
@@ -134,22 +164,6 @@ class Insurance(Base):
     production_package: Flag = described("A production insurance package is taken out.", default=True)
     errors_and_omissions: Flag = described("An errors and omissions (E&O) policy is taken out.", default=True)
     completion_bond: CompletionBond | None = described("The completion bond, if any.", default=None)
-
-
-class Disputes(Base):
-    """How disputes are resolved."""
-
-    kind: Literal["arbitration", "courts"] = described("arbitration or courts.")
-    rules: Text | None = described("Arbitration rules, e.g. 'ICC'.", default=None)
-    seat: Text = described("Seat of arbitration, or the courts' city.")
-
-
-class Legal(Base):
-    """Governing law, disputes and the agreement's language."""
-
-    governing_law: Country = described("Country whose law governs the agreement (ISO 3166-1).")
-    disputes: Disputes = described("How disputes are resolved.")
-    language: Language = described("Language of the agreement (ISO 639-1).")
 
 
 class Draft(Base):

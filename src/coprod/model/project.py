@@ -9,9 +9,10 @@ from pydantic import Field
 
 from coprod.model.film import Film
 from coprod.model.finance import Budget, FinanceSource
+from coprod.model.legal import Legal
 from coprod.model.money import ExchangeRates, Money
 from coprod.model.parties import KeyCreative, Locations, Partner
-from coprod.model.production import Control, Delivery, Draft, Insurance, Legal, Milestone
+from coprod.model.production import Control, Delivery, Draft, Insurance, Milestone
 from coprod.model.recoupment import Recoupment
 from coprod.model.rights import Rights
 from coprod.model.types import Base, Currency, Identifier, Rate, described

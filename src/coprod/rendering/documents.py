@@ -33,6 +33,7 @@ from coprod.rendering.view.agreement import agreement_view
 from coprod.rendering.view.checklist import checklist_view
 from coprod.rendering.view.common import table
 from coprod.rendering.view.framework import FrameworkView, framework_view
+from coprod.rendering.view.legal import LIBRARY_LANGUAGE
 from coprod.rendering.view.notes import drafting_notes
 from coprod.rendering.view.readiness import readiness_view
 from coprod.rendering.view.terms import term_sheet_view
@@ -247,7 +248,7 @@ class DocumentRenderer:
             parties = tuple(p.company for p in project.partners)
         return DocumentMeta(kind=spec.kind.value, title=title, short_title=short, film_title=film,
                             parties=parties, draft_number=project.draft.number,
-                            draft_date=project.draft.date, language=project.legal.language,
+                            draft_date=project.draft.date, language=LIBRARY_LANGUAGE,
                             provenance={"generator": f"coprod {__version__}"})
 
 

@@ -304,5 +304,7 @@ def _find_term(term: str, text: str) -> re.Match[str] | None:
 def _term_pattern(term: str) -> re.Pattern[str]:
     # A term is used when it appears as whole words, in the singular or the plural.
     base = singular(term)
-    forms = rf"{re.escape(base[:-1])}(?:y|ies)" if base.endswith("y") else rf"{re.escape(base)}s?"
+    # 'Authority' -> 'Authorities', but 'Business Day' -> 'Business Days' (a vowel before the y).
+    consonant_y = base.endswith("y") and len(base) > 1 and base[-2] not in "aeiou"
+    forms = rf"{re.escape(base[:-1])}(?:y|ies)" if consonant_y else rf"{re.escape(base)}s?"
     return re.compile(rf"(?<![\w-]){forms}(?![\w-])")

@@ -20,12 +20,12 @@ from coprod.rendering.view.common import (
     country_in_text,
     draft_view,
     film_view,
-    language_name,
     party_names,
     party_view,
     safe_join,
 )
 from coprod.rendering.view.framework import FrameworkView
+from coprod.rendering.view.legal import DeadlockView, LawView, deadlock_view, law_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,17 +54,6 @@ class InsuranceView:
     production_package: bool
     errors_and_omissions: bool
     bond: BondView | None
-
-
-@dataclass(frozen=True, slots=True)
-class LawView:
-    """Governing law, disputes and language."""
-
-    country: str
-    arbitration: bool
-    rules: str | None
-    seat: str
-    language: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +88,7 @@ class AgreementView:
     approvals: tuple[deal.ApprovalRow, ...]
     approvals_table: Table
     final_cut: Safe
-    deadlock: str
+    deadlock: DeadlockView
     budget_threshold: Decimal
     budget_approvers: Safe
     copyright: Table
@@ -140,7 +129,6 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
     delegate = next((p for p in parties if p.delegate), majority)
     approvals = project.control.approvals
     bond = project.insurance.completion_bond
-    legal = project.legal
     locations = project.locations
     shoot_start, shoot_end = _milestone(project, MilestoneKind.SHOOT)
     delivery_date, _ = _milestone(project, MilestoneKind.DELIVERY)
@@ -162,7 +150,7 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
         vfx=country_in_text(locations.vfx) if locations.vfx else None,
         principal_photography=shoot_start, principal_photography_end=shoot_end,
         approvals=deal.approvals(project), approvals_table=deal.approvals_table(project),
-        final_cut=party_names(project, approvals.final_cut), deadlock=project.control.deadlock,
+        final_cut=party_names(project, approvals.final_cut), deadlock=deadlock_view(project),
         budget_threshold=approvals.budget_changes.threshold_percent,
         budget_approvers=party_names(project, approvals.budget_changes.approvers),
         copyright=deal.copyright_table(project), kept=deal.kept_territories(project),
@@ -177,7 +165,6 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
             "Insurance and errors and omissions",
             project.insurance.production_package, project.insurance.errors_and_omissions,
             BondView(bond.guarantor, bond.fee_percent) if bond else None),
-        law=LawView(country_in_text(legal.governing_law), legal.disputes.kind == "arbitration",
-                    legal.disputes.rules, legal.disputes.seat, language_name(legal.language)),
+        law=law_view(project),
     )
 
