@@ -40,12 +40,12 @@ CASES = {
         (*shares("65.01", "25", "9.99"), ("framework: european-convention-2017", "framework: canada-france"),
          ("    country: IT\n", "    country: CA\n"), ("    country: BE\n", "    country: FR\n")),
         "third-country.below-minimum", "9.99\n", 1),
-    "points below the threshold": (
+    "points below the threshold (a warning: the authorities may still admit the film)": (
         (("{role: director, name: Marco Leone, nationality: IT}",
           "{role: director, name: Marco Leone, nationality: US}"),
          ("name: Sara Villa, nationality: IT", "name: Sara Villa, nationality: US"),
          ("name: Pieter Claes, nationality: BE", "name: Pieter Claes, nationality: US")),
-        "points.below-threshold", "- {role: director", 1),
+        "points.below-threshold", "- {role: director", 0),
     "application after principal photography": (
         (("date: 2027-02-26, parties: all", "date: 2027-05-04, parties: all"),
          ("date: 2027-03-10, parties: [aurora]", "date: 2027-05-05, parties: [aurora]")),
@@ -119,8 +119,8 @@ def test_the_text_report_puts_the_verdict_first_then_findings_by_area(
     assert run.out.splitlines()[:6] == [
         "",
         "projects/the-last-ferry/project.yaml: The Last Ferry \u2014 failed",
-        "  Qualifies as an official co-production under Canada\u2013France Agreement (2021): 2 errors, "
-        "0 warnings.",
+        "  Not ready: the rules of Canada\u2013France Agreement (2021) are met, but errors elsewhere must be "
+        "fixed first: 2 errors, 0 warnings.",
         "  Rules of Canada\u2013France Agreement (2021): 8 passed, 2 not applicable.",
         "  Finance: CAD 5,950,000.00 raised for a budget of CAD 6,000,000.00 (gap CAD 50,000.00).",
         "  Readiness: 9 of 10 ready (finance: not ready).",

@@ -29,11 +29,11 @@ def test_roles_are_ranked_by_shooting_days_not_by_the_order_of_the_file() -> Non
     creatives(data, "Marco Leone", nationality="US")  # director and screenwriter: 4 + 1.5 points lost
     creatives(data, "Sara Villa", nationality="US")
     result = outcome(analysed_data(data), "ECC17-10")
-    assert result.status is Status.FAILED
-    assert result.findings[0].message == (
+    assert result.status is Status.ATTENTION
+    assert result.findings[0].message.startswith(
         "The film scores 12.5 of 21 points, below the 16 needed (held outside the parties: director (US) "
-        "0/4; screenwriter (US, BE) 1.5/3; cast 1 (US) 0/3) (CETS 220, rule ECC17-10). The authorities may "
-        "approve a lower score after consulting each other.")
+        "0/4; screenwriter (US, BE) 1.5/3; cast 1 (US) 0/3) (CETS 220, rule ECC17-10). The competent "
+        "authorities may still approve a lower score after consulting each other")
     # ...but the same actor with the fewest days holds only the third role (1 point).
     creatives(data, "Sara Villa", shooting_days=20)
     result = outcome(analysed_data(data), "ECC17-10")
@@ -52,7 +52,7 @@ def test_exactly_16_points_qualify_and_15_do_not() -> None:
     assert outcome(analysed_data(data), "ECC17-10").status is Status.PASSED
     creatives(data, "Eva Králová", nationality="US")  # sound, -1 -> 15
     result = outcome(analysed_data(data), "ECC17-10")
-    assert result.status is Status.FAILED
+    assert result.status is Status.ATTENTION  # the authorities may still admit it (see test_verdicts)
     assert result.findings[0].message.startswith("The film scores 15 of 21 points, below the 16 needed")
 
 
@@ -185,7 +185,7 @@ def test_canada_china_caps_spend_outside_the_parties_at_25_percent() -> None:
     assert outcome(analysed_data(data), "CA-CN-16S").status is Status.PASSED
     data["budget"]["spend_by_country"] = {"CA": "1900000", "CN": "949999", "CZ": "950001"}
     result = outcome(analysed_data(data), "CA-CN-16S")
-    assert result.findings[0].message.startswith("Spend outside the parties (CZ) is 25% of the budget")
+    assert result.findings[0].message.startswith("Spend outside the parties (CZ) is 25.00003% of the budget")
 
 
 # --- AU-18: a provisional approval lasts two years ------------------------------------------------------

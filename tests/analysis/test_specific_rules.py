@@ -40,7 +40,7 @@ def test_canada_uk_uk_spend_of_35_percent_with_three_co_producers() -> None:
     data["budget"]["spend_by_country"] = {"CA": "2470001", "GB": "1329999"}
     result = outcome(analysed_data(data), "SPEND-25")
     assert result.findings[0].message.startswith(
-        "GB spend is 35% of the budget, below the 35% expected with 3 co-producers")
+        "GB spend is 34.99997% of the budget, below the 35% expected with 3 co-producers")
     assert result.citation.confidence.value == "S"
 
 

@@ -34,11 +34,24 @@ def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_EVEN)
 
 
+def shown(value: Decimal, places: int) -> Decimal:
+    """*value* rounded to *places* decimals, or to more when that rounding would hide a difference.
+
+    A rounding that lands on a whole number the exact value is not (0.000026 as '0', 10.004 as '10',
+    9.996 as '10') takes as many more decimals as it needs, up to twelve, so that a one-cent gap or a
+    difference just past a limit never prints as the round number it is not.
+    """
+    rounded = value
+    for digits in range(places, 13):
+        rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+        if rounded == value or rounded != rounded.to_integral_value():
+            break
+    return rounded.normalize()
+
+
 def pct(value: Decimal) -> str:
-    """A percentage as a producer reads it: '10%', '9.99%', '54.76%' (at most two decimals)."""
-    shown = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN).normalize()
-    text = format(shown, "f")
-    return f"{text}%"
+    """A percentage as a producer reads it: '10%', '9.99%', '54.76%', '0.00026%' (a tiny share is not 0%)."""
+    return f"{format(shown(value, 2), 'f')}%"
 
 
 def points(value: Decimal) -> str:
@@ -47,13 +60,12 @@ def points(value: Decimal) -> str:
 
 
 def pp(value: Decimal) -> str:
-    """A signed difference in percentage points, to four decimals: '+4.21 pp', '-12 pp', '+10.0105 pp'.
+    """A signed difference in percentage points: '+4.21 pp', '-12 pp', '+10.0105 pp', '+10.00000026 pp'.
 
-    Four decimals, so a difference just past a tolerance does not print as the tolerance itself.
+    At least four decimals where needed, more when fewer would print a whole number the difference is not.
     """
     sign = "+" if value > 0 else ""
-    shown = value.quantize(RATIO, rounding=ROUND_HALF_EVEN).normalize()
-    return f"{sign}{format(shown, 'f')} pp"
+    return f"{sign}{format(shown(value, 4), 'f')} pp"
 
 
 def money(amount: Decimal, currency: str) -> str:

@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict
 from coprod.analysis import finance, readiness, spend
 from coprod.analysis.eligibility.catalog import FrameworkCatalog
 from coprod.analysis.eligibility.outcome import Status
-from coprod.analysis.eligibility.schema import FrameworkKind, Proportionality, RuleBase, Tolerance
-from coprod.analysis.eligibility.verdict import Verdict, evaluate
+from coprod.analysis.eligibility.schema import Derogation, FrameworkKind, Proportionality, RuleBase, Tolerance
+from coprod.analysis.eligibility.verdict import STANDING_WORDS, Standing, Verdict, evaluate
 from coprod.analysis.findings import Finding, Severity
 from coprod.analysis.waterfall import waterfall_findings
 from coprod.loading.frameworks import builtin_catalog
@@ -40,8 +40,11 @@ class Analysis(BaseModel):
     readiness: readiness.Readiness
     findings: tuple[Finding, ...]
     """Every finding once, by area (eligibility, finance, spend, waterfall, readiness)."""
+    standing: Standing | None
+    """The verdict: one of five (qualifies, subject to consent, subject to discretionary approval, does not
+    qualify, not ready); None for a creative co-production, which no treaty governs."""
     verdict: str
-    """One line: qualifies or not, and the count of errors and warnings."""
+    """One line: the verdict in words, what it rests on, and the count of errors and warnings."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -72,19 +75,38 @@ def _practice_rules(catalog: FrameworkCatalog) -> tuple[RuleBase, ...]:
     return tuple(rule for defaults in catalog.of_kind(FrameworkKind.PRACTICE) for rule in defaults.rules)
 
 
-def _verdict_line(kind: str, verdict: Verdict | None, findings: tuple[Finding, ...]) -> str:
+def _standing(verdict: Verdict | None, findings: tuple[Finding, ...]) -> Standing | None:
+    """The treaty's standing, unless an error outside the treaty rules makes the deal not ready."""
+    if verdict is None:
+        return None
+    own = {id(f) for f in verdict.findings}
+    if verdict.standing is not Standing.DOES_NOT_QUALIFY and any(
+            f.severity is Severity.ERROR and id(f) not in own for f in findings):
+        return Standing.NOT_READY
+    return verdict.standing
+
+
+def _verdict_line(standing: Standing | None, verdict: Verdict | None, findings: tuple[Finding, ...]) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    if verdict is None:
+    if verdict is None or standing is None:
         return f"Creative co-production (no treaty to qualify under): {counts}."
-    applied = [o for o in verdict.outcomes if o.status is not Status.NOT_APPLICABLE]
-    if verdict.qualifies:
-        head = f"Qualifies as an official co-production under {verdict.instrument_label}"
-    else:
+    label = verdict.instrument_label
+    if standing is Standing.DOES_NOT_QUALIFY:
+        applied = [o for o in verdict.outcomes if o.status is not Status.NOT_APPLICABLE]
         failed = [o.rule for o in verdict.failed if o.framework == verdict.instrument]
-        head = (f"Does not qualify under {verdict.instrument_label} "
-                f"({len(failed)} of {len(applied)} rules failed: {', '.join(failed)})")
+        head = (f"Does not qualify under {label} ({len(failed)} of {len(applied)} rules failed: "
+                f"{', '.join(failed)})")
+    elif standing is Standing.NOT_READY:
+        head = f"Not ready: the rules of {label} are met, but errors elsewhere must be fixed first"
+    elif standing is Standing.QUALIFIES:
+        head = f"Qualifies as an official co-production under {label}"
+    else:
+        need = (Derogation.DISCRETIONARY if standing is Standing.SUBJECT_TO_DISCRETIONARY_APPROVAL
+                else Derogation.CONSENT)
+        rules = ", ".join(o.rule for o in verdict.needing(need))
+        head = f"{STANDING_WORDS[standing].capitalize()} under {label} ({rules})"
     return f"{head}: {counts}."
 
 
@@ -110,5 +132,6 @@ def analyse(project: Project, frameworks: FrameworkCatalog | None = None) -> Ana
     found += [f for check in own.values() for f in check]
     ordered = tuple(sorted(found, key=lambda f: AREA_ORDER.index(f.area) if f.area in AREA_ORDER
                            else len(AREA_ORDER)))
+    standing = _standing(verdict, ordered)
     return Analysis(kind=kind, finance=money, spend=spent, eligibility=verdict, readiness=ready,
-                    findings=ordered, verdict=_verdict_line(kind, verdict, ordered))
+                    findings=ordered, standing=standing, verdict=_verdict_line(standing, verdict, ordered))

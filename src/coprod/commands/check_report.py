@@ -19,8 +19,9 @@ from coprod.errors import Problem
 from coprod.loading.project import LoadedProject, shown_path
 from coprod.location import SourceLocation, format_path
 
-JSON_FORMAT = 1
-"""Version of the ``check --json`` document; bumped when a field changes meaning or disappears."""
+JSON_FORMAT = 2
+"""Version of the ``check --json`` document; bumped when a field changes meaning or disappears (2: ``verdict``
+is one of five values, the line moved to ``summary``)."""
 
 AREA_TITLES = {"eligibility": "Eligibility", "finance": "Finance", "spend": "Spend", "waterfall": "Waterfall",
                "readiness": "Readiness"}
@@ -198,7 +199,8 @@ def as_json(check: ProjectCheck, *, strict: bool = False) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "path": str(check.path), "slug": check.slug, "status": check.status(strict),
         "valid": check.analysis is not None, "exit_code": check.exit_code(strict),
-        "verdict": check.analysis.verdict if check.analysis else None,
+        "verdict": check.analysis.standing.value if check.analysis and check.analysis.standing else None,
+        "summary": check.analysis.verdict if check.analysis else None,
         "counts": check.counts(),
         "problems": [{**_location_json(p.location), "field": format_path(p.location.field_path),
                       "message": p.message} for p in check.problems],

@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from coprod.analysis.eligibility.schema import Framework, RuleBase, Threshold, When
+from coprod.analysis.figures import HUNDRED, percent_of
 from coprod.analysis.findings import Finding, Severity
 from coprod.location import FieldPath
 from coprod.model.parties import CreativeRole, KeyCreative, PartnerRole
@@ -45,6 +46,21 @@ class Deal:
         """Declared share of *country*'s partners that are not financial-only."""
         return sum((p.share for p in self.project.partners
                     if p.country == country and p.role is not PartnerRole.FINANCIAL), Decimal(0))
+
+    @cached_property
+    def financial_total(self) -> Decimal:
+        """Sum of the financial-only partners' shares."""
+        return sum((p.share for p in self.project.partners if p.role is PartnerRole.FINANCIAL), Decimal(0))
+
+    def non_financial_shares(self) -> dict[str, Decimal]:
+        """Each country's share of the part of the budget not put up by financial-only partners.
+
+        Countries whose partners are all financial-only are left out: they owe no creative or technical
+        contribution. Without financial-only partners these are the declared country shares.
+        """
+        rest = HUNDRED - self.financial_total
+        shares = {c: self.creative_share(c) for c in self.countries}
+        return {c: percent_of(s, rest) for c, s in shares.items() if s > 0}
 
     @property
     def has_financial_partner(self) -> bool:

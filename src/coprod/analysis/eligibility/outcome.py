@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis.eligibility.deal import Deal
-from coprod.analysis.eligibility.schema import RuleBase
+from coprod.analysis.eligibility.schema import Derogation, RuleBase
 from coprod.analysis.findings import Citation, Finding, Severity
 
 
@@ -38,6 +38,11 @@ class RuleOutcome(BaseModel):
     """Why, with the figures and the limits."""
     citation: Citation
     findings: tuple[Finding, ...] = ()
+    needs: Derogation | None = None
+    """For an outcome needing attention: the authorities' consent or discretionary approval that would
+    admit the deal anyway (the rule's text allows it); None when it needs only a look."""
+    remedy: str | None = None
+    """With ``needs``: what the application for that consent or approval must show (the rule's note)."""
 
     @property
     def passed(self) -> bool:
@@ -45,8 +50,14 @@ class RuleOutcome(BaseModel):
         return self.status is not Status.FAILED
 
 
-def conclude(deal: Deal, rule: RuleBase, findings: Sequence[Finding], passed_reason: str) -> RuleOutcome:
-    """The outcome of *rule*: failed on an error finding, attention on a warning, else passed."""
+def conclude(deal: Deal, rule: RuleBase, findings: Sequence[Finding], passed_reason: str, *,
+             needs: Derogation | None = None, derogable: bool = True) -> RuleOutcome:
+    """The outcome of *rule*: failed on an error finding, attention on a warning, else passed.
+
+    An outcome needing attention records what would admit the deal: *needs* if given, else the rule's own
+    ``exception`` unless the warning is not about the rule's substance (*derogable* False, e.g. a points
+    table coprod lacks).
+    """
     if any(f.severity is Severity.ERROR for f in findings):
         status = Status.FAILED
     elif findings:
@@ -54,7 +65,10 @@ def conclude(deal: Deal, rule: RuleBase, findings: Sequence[Finding], passed_rea
     else:
         status = Status.PASSED
     reason = " ".join(f.message for f in findings) if findings else passed_reason
-    return _outcome(deal, rule, status, reason, findings)
+    needed = None
+    if status is Status.ATTENTION:
+        needed = needs if needs is not None else rule.exception if derogable else None
+    return _outcome(deal, rule, status, reason, findings, needed)
 
 
 def not_applicable(deal: Deal, rule: RuleBase, reason: str) -> RuleOutcome:
@@ -63,8 +77,9 @@ def not_applicable(deal: Deal, rule: RuleBase, reason: str) -> RuleOutcome:
 
 
 def _outcome(deal: Deal, rule: RuleBase, status: Status, reason: str,
-             findings: Sequence[Finding]) -> RuleOutcome:
+             findings: Sequence[Finding], needs: Derogation | None = None) -> RuleOutcome:
     kind = str(getattr(rule, "kind", ""))
     return RuleOutcome(framework=deal.framework.id, rule=rule.name, kind=kind,
                        title=rule.title or kind.replace("_", " ").capitalize(), status=status, reason=reason,
-                       citation=deal.framework.citation(rule), findings=tuple(findings))
+                       citation=deal.framework.citation(rule), findings=tuple(findings), needs=needs,
+                       remedy=rule.note if needs is not None else None)

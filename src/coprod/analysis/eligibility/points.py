@@ -14,7 +14,7 @@ from decimal import Decimal
 from coprod.analysis.eligibility.deal import Deal
 from coprod.analysis.eligibility.outcome import RuleOutcome, conclude, not_applicable
 from coprod.analysis.eligibility.schema import Points, PointsElement, Proportionality
-from coprod.analysis.figures import pct, percent_of, points, pp
+from coprod.analysis.figures import HUNDRED, pct, percent_of, points, pp
 from coprod.analysis.findings import Finding, Severity
 from coprod.location import FieldPath
 from coprod.model.parties import CreativeRole, KeyCreative
@@ -107,7 +107,7 @@ def points_rule(deal: Deal, rule: Points) -> RuleOutcome:
                                f"coprod has no {deal.project.film.format.value} points table for "
                                f"{deal.framework.instrument}; check by hand that the film scores {target}",
                                ("key_creatives",), Severity.WARNING)
-        return conclude(deal, rule, [finding], "")
+        return conclude(deal, rule, [finding], "", derogable=False)
     eligible = set(rule.eligible or deal.framework.parties)
     scores = score(deal, rule.elements, eligible, rule.count_residence)
     total = sum((s.points for s in scores), Decimal(0))
@@ -151,26 +151,37 @@ def _measured(deal: Deal, rule: Proportionality) -> dict[str, Decimal] | None:
 
 
 def proportionality(deal: Deal, rule: Proportionality) -> RuleOutcome:
-    """Each country's creative or spend share is within ``tolerance`` points of its financial share."""
+    """Each country's creative or spend share is within ``tolerance`` points of its financial share.
+
+    Financial-only partners are exempt from the technical and artistic contribution (Art. 9 of both
+    European Conventions): they are left out, and each other country's share is measured against the
+    non-financial part of the budget.
+    """
     measured = _measured(deal, rule)
     if measured is None:
         return not_applicable(deal, rule, "No creative points table applies to this film.")
     what = "creative share (points)" if rule.measure == "creative" else "spend share"
     path_of = (lambda c: ("budget", "spend_by_country", c)) if rule.measure == "spend" else \
         (lambda c: ("key_creatives",))
+    expected = deal.non_financial_shares()
+    basis = "" if deal.financial_total == 0 else (
+        f" of the {pct(HUNDRED - deal.financial_total)} of the budget not put up by financial-only partners")
     findings = []
     shown = []
     for country in rule.countries or deal.countries:
-        if country not in deal.country_share:
+        if country not in expected:
             continue
-        financial = deal.country_share[country]
+        financial = expected[country]
         value = measured.get(country, Decimal(0))
         shown.append(f"{country} {pct(value)} vs {pct(financial)}")
         if abs(value - financial) > rule.tolerance:
             findings.append(deal.finding(rule, f"proportionality.{rule.measure}",
-                                         f"{country}'s {what} is {pct(value)} against a financial share of "
-                                         f"{pct(financial)} ({pp(value - financial)}); the tolerance is "
-                                         f"{pct(rule.tolerance)[:-1]} percentage points",
+                                         f"{country}'s {what} is {pct(value)} against a financial share "
+                                         f"of {pct(financial)}{basis} ({pp(value - financial)}); the "
+                                         f"tolerance is {pct(rule.tolerance)[:-1]} percentage points",
                                          path_of(country)))
+    if not shown:
+        return not_applicable(deal, rule, "Every co-producer of the countries checked is financial-only.")
+    exempt = "" if deal.financial_total == 0 else "; financial-only partners are exempt"
     return conclude(deal, rule, findings, f"Each {what} is within {pct(rule.tolerance)[:-1]} points of the "
-                                          f"financial share: {', '.join(shown)}.")
+                                          f"financial share{basis}: {', '.join(shown)}{exempt}.")

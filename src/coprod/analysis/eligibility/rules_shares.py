@@ -8,6 +8,7 @@ from coprod.analysis.eligibility.deal import Deal
 from coprod.analysis.eligibility.outcome import RuleOutcome, conclude
 from coprod.analysis.eligibility.schema import (
     BilateralUse,
+    Derogation,
     FinancialOnly,
     MajorityFromParty,
     NonPartyCap,
@@ -55,8 +56,20 @@ def share_bounds(deal: Deal, rule: ShareBounds) -> RuleOutcome:
                                          f"{label}'s share is {pct(share)}, above the {pct(rule.max)} "
                                          f"maximum for {who}{scope}", path))
     shown = ", ".join(f"{label} {pct(share)}" for label, share, _ in _bounded(deal, rule))
-    limits = " to ".join(pct(v) for v in (rule.min, rule.max) if v is not None)
-    return conclude(deal, rule, findings, f"Shares within {limits} for {who}{scope}: {shown}.")
+    # A share in the exceptional band is admitted with the authorities' consent.
+    exceptional = (Derogation.CONSENT if any(f.code == "share.exceptional" for f in findings)
+                   else None)
+    return conclude(deal, rule, findings, f"Shares {bounds_words(rule.min, rule.max)} for {who}{scope}: "
+                                          f"{shown}.", needs=exceptional)
+
+
+def bounds_words(low: Decimal | None, high: Decimal | None) -> str:
+    """'within 10% to 90%', 'of at least 20%' or 'of at most 80%', as the limits given."""
+    if low is not None and high is not None:
+        return f"within {pct(low)} to {pct(high)}"
+    if low is not None:
+        return f"of at least {pct(low)}"
+    return f"of at most {pct(high or Decimal(0))}"
 
 
 def financial_only(deal: Deal, rule: FinancialOnly) -> RuleOutcome:

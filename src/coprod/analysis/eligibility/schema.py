@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from coprod.analysis.eligibility.schema_base import (
     FRAMEWORK_FORMAT,
+    Derogation,
     FrameworkKind,
     RuleBase,
     Sourced,
@@ -29,8 +30,8 @@ from coprod.model.film import FilmFormat
 from coprod.model.parties import CreativeRole
 from coprod.model.types import Country, Percent, PositiveInt, Text
 
-__all__ = ["FRAMEWORK_FORMAT", "Framework", "FrameworkKind", "Rule", "RuleBase", "Sourced", "Strict",
-           "Threshold", "When"]
+__all__ = ["FRAMEWORK_FORMAT", "Derogation", "Framework", "FrameworkKind", "Rule", "RuleBase", "Sourced",
+           "Strict", "Threshold", "When"]
 
 
 class ShareBounds(RuleBase):

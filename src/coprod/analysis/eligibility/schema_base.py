@@ -7,9 +7,10 @@ stable name, severity, condition (``when``) and its source with a confidence tag
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from coprod.analysis.findings import Confidence, Severity
 from coprod.model.film import FilmFormat
@@ -74,6 +75,15 @@ class When(Strict):
     instrument_not_in: list[str] | None = None
 
 
+class Derogation(StrEnum):
+    """What the source text lets the competent authorities do when a deal misses a rule."""
+
+    CONSENT = "consent"
+    """The authorities may consent to a departure (e.g. a share in an exceptional band, a foreign lead)."""
+    DISCRETIONARY = "discretionary"
+    """The authorities may still admit the work at their discretion, after consulting each other."""
+
+
 class RuleBase(Sourced):
     """Fields every rule entry has."""
 
@@ -85,3 +95,14 @@ class RuleBase(Sourced):
     when: When = Field(default_factory=When)
     note: Text | None = None
     """Extra words printed with a failure, e.g. what approval can lift it."""
+    exception: Derogation | None = None
+    """Set when the source text lets the authorities depart from the rule; such a rule is never an error
+    (its failure is a warning: the deal qualifies subject to their consent or discretionary approval)."""
+
+    @model_validator(mode="after")
+    def _exception_is_not_fatal(self) -> Self:
+        if self.exception is not None and self.severity is Severity.ERROR:
+            raise PydanticCustomError(
+                "exception_severity", "expected severity: warning for a rule whose text allows an exception "
+                "(exception: {exception}), found severity: error", {"exception": self.exception.value})
+        return self

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from coprod.analysis.eligibility import points, rules_production, rules_shares
 from coprod.analysis.eligibility.catalog import FrameworkCatalog
@@ -23,6 +24,7 @@ from coprod.analysis.eligibility.schema import (
     CompetentAuthorities,
     CountrySpendMinimum,
     CreativeNationality,
+    Derogation,
     FinancialOnly,
     Framework,
     FrameworkKind,
@@ -76,6 +78,30 @@ RULES: dict[type[RuleBase], Callable[[Deal, Any], RuleOutcome]] = {
 TREATY_KINDS = frozenset({FrameworkKind.CONVENTION, FrameworkKind.TREATY, FrameworkKind.PROGRAMME})
 
 
+class Standing(StrEnum):
+    """Where a deal stands: the five verdicts of ``coprod check`` (``verdict`` in its JSON)."""
+
+    QUALIFIES = "qualifies"
+    SUBJECT_TO_CONSENT = "qualifies_subject_to_consent"
+    """Every rule is met or can be met with the competent authorities' consent (an exceptional share)."""
+    SUBJECT_TO_DISCRETIONARY_APPROVAL = "qualifies_subject_to_discretionary_approval"
+    """A rule is missed that the authorities may still waive at their discretion (a points shortfall)."""
+    DOES_NOT_QUALIFY = "does_not_qualify"
+    NOT_READY = "not_ready"
+    """The treaty rules are met, but an error elsewhere (a finance gap) must be fixed first."""
+
+
+STANDING_WORDS = {
+    Standing.QUALIFIES: "qualifies",
+    Standing.SUBJECT_TO_CONSENT: "qualifies subject to the authorities' consent",
+    Standing.SUBJECT_TO_DISCRETIONARY_APPROVAL:
+        "qualifies subject to the authorities' discretionary approval",
+    Standing.DOES_NOT_QUALIFY: "does not qualify",
+    Standing.NOT_READY: "not ready",
+}
+"""Each verdict as a producer reads it."""
+
+
 class UnknownFrameworkError(AnalysisError):
     """The project names a framework coprod does not have; carries the field path for the CLI."""
 
@@ -124,6 +150,22 @@ class Verdict(BaseModel):
     def failed(self) -> tuple[RuleOutcome, ...]:
         """Outcomes that failed."""
         return tuple(o for o in self.outcomes if o.status is Status.FAILED)
+
+    def needing(self, need: Derogation) -> tuple[RuleOutcome, ...]:
+        """Outcomes of the instrument that the authorities must admit by *need*."""
+        return tuple(o for o in self.outcomes if o.framework == self.instrument and o.needs is need)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def standing(self) -> Standing:
+        """The treaty's verdict alone: qualifies, subject to consent or discretion, or does not qualify."""
+        if not self.qualifies:
+            return Standing.DOES_NOT_QUALIFY
+        if self.needing(Derogation.DISCRETIONARY):
+            return Standing.SUBJECT_TO_DISCRETIONARY_APPROVAL
+        if self.needing(Derogation.CONSENT):
+            return Standing.SUBJECT_TO_CONSENT
+        return Standing.QUALIFIES
 
 
 def _framework(catalog: FrameworkCatalog, framework_id: str) -> Framework:

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from coprod.analysis.eligibility.schema import Derogation
+from coprod.analysis.eligibility.verdict import STANDING_WORDS
+from coprod.analysis.figures import shown
 from coprod.analysis.findings import Finding, Severity
 from coprod.analysis.readiness import ReadinessCheck
 from coprod.analysis.run import Analysis
@@ -19,6 +22,10 @@ from coprod.rendering.escape import Safe
 from coprod.rendering.filters import figures, percent, plain
 from coprod.rendering.view.common import Cell, DraftView, Table, country_name, draft_view
 from coprod.rendering.view.framework import FrameworkView
+
+DEFAULT_REMEDY = "Ask each competent authority for its written consent before principal photography."
+
+NEED_WORDS = {Derogation.CONSENT: "Consent", Derogation.DISCRETIONARY: "Discretionary approval"}
 
 STATUS_WORDS = {"passed": "Passed", "failed": "Failed", "attention": "Needs attention",
                 "not_applicable": "Not applicable", "ready": "Ready", "not_ready": "Not ready"}
@@ -43,6 +50,10 @@ class ReadinessView:
     """'2 errors and 1 warning', 'no errors and no warnings'."""
     checks: Table | None
     eligibility: Table | None
+    standing: str | None
+    """The verdict in words ('qualifies subject to the authorities' consent'); None for a creative deal."""
+    approvals: Table | None
+    """What the competent authorities must consent to or approve at their discretion, and what to show."""
     finance: Table
     finance_gap: Safe
     finance_by_status: Table
@@ -69,6 +80,17 @@ def _eligibility(analysis: Analysis) -> Table | None:
                      Safe("{text} [{confidence}]").format(text=outcome.citation.text,
                                                           confidence=outcome.citation.confidence.value)))
     return Table(("Rule", "What it checks", "Result", "Reason", "Source"), tuple(rows))
+
+
+def _approvals(analysis: Analysis) -> Table | None:
+    verdict = analysis.eligibility
+    if verdict is None:
+        return None
+    rows = tuple((NEED_WORDS[o.needs], o.title, o.reason, o.remedy or DEFAULT_REMEDY)
+                 for need in (Derogation.DISCRETIONARY, Derogation.CONSENT) for o in verdict.needing(need)
+                 if o.needs is not None)
+    return Table(("The authorities must give", "Rule", "Why", "What the application must show"),
+                 rows) if rows else None
 
 
 def _finance(project: Project, analysis: Analysis) -> tuple[Table, Safe, Table]:
@@ -126,7 +148,7 @@ def _spend(analysis: Analysis) -> Table:
     rows = tuple((country_name(row.country), figures(Money(row.amount, summary.currency)),
                   percent(_two(row.percent)), percent(_two(row.financial_share)),
                   Safe("{sign}{pp} points").format(sign=_sign(row.deviation),
-                                                   pp=plain(abs(_two(row.deviation)))))
+                                                   pp=plain(shown(abs(row.deviation), 2))))
                  for row in summary.by_country)
     return Table(("Country", "Planned spend", "Share of budget", "Financial share", "Difference"), rows,
                  frozenset({1, 2, 3, 4}))
@@ -156,5 +178,7 @@ def readiness_view(project: Project, analysis: Analysis,
         qualifies=None if verdict is None else verdict.qualifies,
         open_findings=f"{_count(findings, Severity.ERROR)} and {_count(findings, Severity.WARNING)}",
         checks=_checks(analysis.readiness.checks), eligibility=_eligibility(analysis),
+        standing=STANDING_WORDS[analysis.standing] if analysis.standing else None,
+        approvals=_approvals(analysis),
         finance=finance, finance_gap=gap, finance_by_status=by_status, spend=_spend(analysis),
         findings=_findings(findings))
