@@ -86,7 +86,8 @@ def _approvals(analysis: Analysis) -> Table | None:
     verdict = analysis.eligibility
     if verdict is None:
         return None
-    rows = tuple((NEED_WORDS[o.needs], o.title, o.reason, o.remedy or DEFAULT_REMEDY)
+    rows = tuple((NEED_WORDS[o.needs], o.title,
+                  o.reason.replace(f" {o.remedy}", "") if o.remedy else o.reason, o.remedy or DEFAULT_REMEDY)
                  for need in (Derogation.DISCRETIONARY, Derogation.CONSENT) for o in verdict.needing(need)
                  if o.needs is not None)
     return Table(("The authorities must give", "Rule", "Why", "What the application must show"),
