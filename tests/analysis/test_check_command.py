@@ -15,7 +15,7 @@ SALT = "the-salt-road"
 VLTAVA_SHARE = "    share: 15\n    signatory: {name: Petra"
 AURORA_SHARE = "    share: 60\n"
 NORD_SHARE = "    share: 25\n"
-SHELTER = 'amount: "480000", status: confirmed}'
+SHELTER = 'amount: "480000", status: confirmed, paid_after_completion: false}'
 
 
 def shares(aurora: str, nord: str, vltava: str) -> tuple[tuple[str, str], ...]:

@@ -153,26 +153,3 @@ def test_plan_names_every_document_and_scenario_levels_can_be_chosen() -> None:
     term_sheet = {d.relpath: d for d in renderer.render(project, analyse(project))}["term-sheet.md"]
     assert "| Payee | 25% (EUR 950,000) | 300% (EUR 11,400,000) |" in term_sheet.markdown
     assert "receives 25% and 300% of the budget" in term_sheet.markdown
-
-
-@pytest.mark.parametrize("slug", EXAMPLES)
-def test_checklist_items_are_tasks_sorted_by_due_date(slug: str) -> None:
-    import datetime as dt
-
-    for relpath, document in rendered(slug).items():
-        if not relpath.startswith("checklists/"):
-            continue
-        items = re.findall(r"^- \[ \] \*\*(.+?)\*\*: .+ Owner: .+\. Source: .+\.$", document.markdown,
-                           re.MULTILINE)
-        assert items and len(items) == document.markdown.count("\n- [ ] ")
-        dates = [dt.datetime.strptime(item, "%d %B %Y").date() for item in items if item != "On signature"]
-        assert items[: len(items) - len(dates)] == ["On signature"] * (len(items) - len(dates))
-        assert dates == sorted(dates)
-
-
-def test_the_application_deadline_is_the_lead_time_before_principal_photography() -> None:
-    markdown = rendered("the-salt-road")["checklists/vltava.md"].markdown
-    # CETS 220 requires prior approval (no number of days is verified): the day before shooting starts.
-    assert ("- [ ] **2 May 2027**: File the application for official co-production status with State "
-            "Cinematography Fund.") in markdown
-    assert "Source: Co-production Agreement, Clause 6.2; CETS 220, Art. 5 and Appendix I" in markdown

@@ -19,8 +19,10 @@ from coprod.analysis.eligibility.outcome import Status
 from coprod.analysis.eligibility.schema import Derogation, FrameworkKind, Proportionality, RuleBase, Tolerance
 from coprod.analysis.eligibility.verdict import STANDING_WORDS, Standing, Verdict, evaluate
 from coprod.analysis.findings import Finding, Severity
+from coprod.analysis.schedule import Schedule, build_schedule, framework_facts
 from coprod.analysis.waterfall import waterfall_findings
 from coprod.loading.frameworks import builtin_catalog
+from coprod.loading.schedule_practice import schedule_practice
 from coprod.model.project import Project
 
 AREA_ORDER = ("eligibility", "finance", "spend", "waterfall", "readiness")
@@ -38,6 +40,8 @@ class Analysis(BaseModel):
     eligibility: Verdict | None
     """The treaty verdict; None for a creative co-production, which no treaty governs."""
     readiness: readiness.Readiness
+    schedule: Schedule
+    """Every task of every partner, with due dates, owners, evidence and dependencies."""
     findings: tuple[Finding, ...]
     """Every finding once, by area (eligibility, finance, spend, waterfall, readiness)."""
     standing: Standing | None
@@ -127,6 +131,8 @@ def analyse(project: Project, frameworks: FrameworkCatalog | None = None) -> Ana
         found += finance.aid_intensity_findings(project, rules)
         found += spend.obligation_cap_findings(project, spent, rules)
     found += waterfall_findings(project)
+    schedule = build_schedule(project, framework_facts(project, verdict, catalog), schedule_practice())
+    found += schedule.findings
     own = readiness.own_findings(project, _spend_tolerance(catalog, verdict), _practice_rules(catalog))
     ready = readiness.assess(own, found)
     found += [f for check in own.values() for f in check]
@@ -134,4 +140,5 @@ def analyse(project: Project, frameworks: FrameworkCatalog | None = None) -> Ana
                            else len(AREA_ORDER)))
     standing = _standing(verdict, ordered)
     return Analysis(kind=kind, finance=money, spend=spent, eligibility=verdict, readiness=ready,
-                    findings=ordered, standing=standing, verdict=_verdict_line(standing, verdict, ordered))
+                    schedule=schedule, findings=ordered, standing=standing,
+                    verdict=_verdict_line(standing, verdict, ordered))

@@ -250,4 +250,8 @@ legal:
   governing_law: FR              # a country, or a jurisdiction where a country has several (GB-EAW, CA-QC)
   disputes: {kind: arbitration, rules: ICC, seat: FR, city: Paris, language: en}  # or kind: courts
   language: en                   # language of the agreement's authentic (signed) text
+
+# Where each checklist task stands, by task id (the Id column of tracker.xlsx), so the tracker round-trips:
+progress: {}
+  # first-partner.sign-agreement: {status: done, evidence: Signed in Paris, done_on: 2027-01-15}
 """

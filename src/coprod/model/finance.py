@@ -74,3 +74,9 @@ class FinanceSource(Base):
         "Public support only: the amount (in the line's currency) the funder requires to be spent in its "
         "territory, if any; checked against the spend plan and the EU Cinema Communication caps.",
         default=None)
+    paid_after_completion: Flag | None = described(
+        "True when the money is paid only after the film is completed (a tax incentive certified on the "
+        "audited cost); left out, coprod's practice default for the type applies.", default=None)
+    bridge: Text | None = described(
+        "Who cash-flows money paid after completion (e.g. the bank that bridges a tax credit); recorded, "
+        "the line counts as bridged.", default=None)

@@ -13,9 +13,10 @@ from coprod.model.legal import Legal
 from coprod.model.money import ExchangeRates, Money
 from coprod.model.parties import KeyCreative, Locations, Partner
 from coprod.model.production import Control, Delivery, Draft, Insurance, Milestone
+from coprod.model.progress import TaskProgress
 from coprod.model.recoupment import Recoupment
 from coprod.model.rights import Rights
-from coprod.model.types import Base, Currency, Identifier, Rate, described
+from coprod.model.types import Base, Currency, Identifier, Rate, Text, described
 
 FORMAT_VERSION = 1
 
@@ -53,6 +54,9 @@ class Project(Base):
     timeline: list[Milestone] = described("Key dates.", min_length=1)
     insurance: Insurance = described("Insurance and completion bond.", default_factory=Insurance)
     legal: Legal = described("Governing law, disputes and language.")
+    progress: dict[Text, TaskProgress] = described(
+        "Status and evidence of checklist tasks, by task id (the Id column of tracker.xlsx).",
+        default_factory=dict)
 
     @property
     def rates(self) -> ExchangeRates:

@@ -220,7 +220,7 @@ class DocumentRenderer:
             notes = tuple(f for f in findings if f.area in _TERM_SHEET_AREAS)
         elif spec.kind is DocumentKind.CHECKLIST:
             assert spec.partner is not None
-            view = checklist_view(project, spec.partner, framework, clause_numbers)
+            view = checklist_view(project, spec.partner, analysis.schedule, clause_numbers)
         else:
             view = readiness_view(project, analysis, framework)
         outline = Outline(self.env, drafting_notes(notes), clean, self.defined_terms(spec.template), texts)
