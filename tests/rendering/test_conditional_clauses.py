@@ -71,7 +71,7 @@ def test_the_condition_precedent_names_the_framework_and_each_authority() -> Non
     text = _agreement(example("the-salt-road"))
     assert ("under the Council of Europe Convention on Cinematographic Co-production (revised) (CETS 220) "
             "by each of the following Competent Authorities:") in text
-    assert "- for Czechia: State Cinematography Fund, on the application of Vltava Pictures s.r.o.;" in text
+    assert "- for Czechia: State Cinematography Fund, on the application of Vltava Pictures s.r.o." in text
 
 
 def test_a_completion_bond_adds_its_clause_and_definitions() -> None:

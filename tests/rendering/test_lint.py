@@ -11,6 +11,7 @@ from coprod.cli import main
 from coprod.rendering.documents import DocumentRenderer
 from coprod.rendering.environment import TEMPLATES
 from coprod.rendering.lint import TemplateLinter
+from tests.rendering.rendering_support import EXAMPLES
 
 
 def _linter(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> TemplateLinter:
@@ -43,18 +44,42 @@ def test_an_unknown_variable_a_bad_field_and_an_undefined_term_are_reported(tmp_
     })
     _, problems = linter.check()
     assert [str(problem) for problem in problems] == [
+        "clauses/credits.md.j2:2: 'The Film' reads like a defined term but is never defined (define it in "
+        "clauses/definitions.md.j2 or write it in lower case)",
         "clauses/credits.md.j2:2: unknown variable 'producer_name': not a field of AgreementView nor a "
         "helper",
-        "clauses/delivery.md.j2:2: 'Laboratory Access Letter' looks like a defined term but is never defined "
+        "clauses/delivery.md.j2:2: 'Laboratory Access Letter' reads like a defined term but is never defined "
         "(define it in clauses/definitions.md.j2 or write it in lower case)",
         "clauses/production.md.j2:9: 'SpendView' has no field 'county' (in 'row.county')",
         "clauses/sales.md.j2:2: 'SalesView' has no field 'agnet' (in 'sales.agnet')",
     ]
 
 
-def test_the_command_lists_variables_and_fails_on_problems(tmp_path: Path,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_lists_variables_and_fails_on_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the examples under projects/ are proofread
     assert main(["templates", "check"]) == 0
     out = capsys.readouterr().out
     assert "clauses/approval.md.j2 [agreement]: clause, framework, ref\n" in out
-    assert out.endswith("35 templates checked, 0 problems\n")
+    read = f"{len(EXAMPLES)} projects rendered and proofread"
+    assert out.endswith(f"35 templates checked, {read}, 0 problems\n")
+
+
+def test_a_capitalised_phrase_mid_sentence_must_be_a_defined_term(tmp_path: Path) -> None:
+    linter = _linter(tmp_path, {
+        "clauses/definitions.md.j2": ('define("Business Day")', 'define("Banking Day")'),
+        "clauses/control.md.j2": ("five (5) Business Days", "five (5) Banking Days, or Business Days"),
+    })
+    _, problems = linter.check()
+    assert [str(problem) for problem in problems] == [
+        "clauses/control.md.j2:9: 'Business Days' reads like a defined term but is never defined (define it "
+        "in clauses/definitions.md.j2 or write it in lower case)"]
+
+
+def test_a_term_defined_but_never_used_is_reported_at_its_definition(tmp_path: Path) -> None:
+    linter = _linter(tmp_path, {
+        "clauses/control.md.j2": ("within five (5) Business Days", "within five (5) business days")})
+    _, problems = linter.check()
+    assert [str(problem) for problem in problems] == [
+        "clauses/definitions.md.j2:14: the term 'Business Day' is defined but no template of the document "
+        "uses it; remove the definition or use the term"]

@@ -221,3 +221,30 @@ def test_any_choice_of_clauses_numbers_consecutively_and_references_point_right(
     assert dict((label, number) for number, label in headings) == expected
     for label, target in targets.items():
         assert f"See [Clause {expected[target]}](#{target})." in text, label
+
+
+RELYING = """\
+{% call clause("finance", "Finance") %}
+{% call clause("pending", "Finance not yet confirmed") %}
+Replace it.
+{% endcall %}
+{% call clause("security", "Permitted security", provides="permits security") %}
+Loans against tax credits.
+{% endcall %}
+{% endcall %}
+{% call clause("assignment", "Assignment") %}
+Except by way of security, as permitted under {{ ref(target, "permits security") }}.
+{% endcall %}
+"""
+
+
+def test_a_reference_relying_on_what_a_clause_does_is_checked(tmp_path: Path) -> None:
+    assert "as permitted under [Clause 1.2](#security)." in _render(tmp_path, {"doc.md.j2": RELYING},
+                                                                   {"target": "security"})
+    # A parent clause does what one of its sub-clauses does.
+    assert "as permitted under [Clause 1](#finance)." in _render(tmp_path, {"doc.md.j2": RELYING},
+                                                                 {"target": "finance"})
+    with pytest.raises(TemplateError) as raised:
+        _render(tmp_path, {"doc.md.j2": RELYING}, {"target": "pending"})
+    assert str(raised.value) == ("doc.md.j2:10: the text relies on Clause 1.1 ('pending') to 'permits "
+                                 "security', but that clause does not (it provides: nothing declared)")

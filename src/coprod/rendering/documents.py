@@ -27,8 +27,10 @@ from coprod.analysis.run import Analysis
 from coprod.errors import TemplateError
 from coprod.model.project import Project
 from coprod.rendering.environment import TEMPLATES, create_environment, render
+from coprod.rendering.locate import LineMarks, MarkedText
 from coprod.rendering.meta import DocumentMeta
 from coprod.rendering.outline import Outline
+from coprod.rendering.prose import ProseProblem, check_prose
 from coprod.rendering.view.agreement import agreement_view
 from coprod.rendering.view.checklist import checklist_view
 from coprod.rendering.view.common import table
@@ -99,15 +101,21 @@ class DocumentRenderer:
     """Renders a project's documents to Markdown; holds the Jinja environment."""
 
     def __init__(self, templates: Path = TEMPLATES, *, levels: Sequence[Decimal] = DEFAULT_LEVELS,
-                 catalog: FrameworkCatalog | None = None) -> None:
+                 catalog: FrameworkCatalog | None = None, marked: bool = False) -> None:
         """Load templates from *templates*.
 
         Args:
             templates: The templates folder (``documents/`` and ``clauses/``).
             levels: Receipt levels of the term sheet's scenarios, per cent of the budget.
             catalog: Frameworks to read the instrument's file from; coprod's own if None.
+            marked: Mark every line of template text with its template and line (`locate.py`), to find
+                where a slip the prose checks found comes from.
         """
         self.env: jinja2.Environment = create_environment(templates)
+        if marked:
+            self.env.add_extension(LineMarks)
+        self._root = templates
+        self._marked: DocumentRenderer | None = None
         self.levels = tuple(Decimal(level) for level in levels)
         self._catalog = catalog
         self._uses: dict[str, frozenset[str]] = {}
@@ -184,12 +192,36 @@ class DocumentRenderer:
         clause_numbers: dict[str, str] = {}
         texts = _texts(project)
         for spec in self.plan(project):
-            document, outline = self._render_one(spec, project, analysis, framework, findings, clean,
-                                                 clause_numbers, texts)
+            arguments = (spec, project, analysis, framework, findings, clean, clause_numbers, texts)
+            document, outline = self._render_one(*arguments)
+            problems = check_prose(document.markdown, texts)
+            if problems:
+                raise self._prose_error(document, problems, arguments)
             if spec.kind is DocumentKind.AGREEMENT:
                 clause_numbers = {label: h.reference for label, h in outline.headings.items()}
             documents.append(document)
         return documents
+
+    def _prose_error(self, document: RenderedDocument, problems: list[ProseProblem],
+                     arguments: tuple[Any, ...]) -> TemplateError:
+        """The prose slips of *document*, each at the template line it comes from."""
+        if self._marked is None:
+            self._marked = DocumentRenderer(self._root, levels=self.levels, catalog=self._catalog,
+                                            marked=True)
+        marked = MarkedText.parse(self._marked._render_one(*arguments)[0].markdown)
+        found = check_prose(marked.text, arguments[-1])
+        lines = []
+        for problem in problems:
+            twin = next((p for p in found if (p.rule, p.excerpt) == (problem.rule, problem.excerpt)),
+                        next((p for p in found if p.rule == problem.rule), None))
+            template, line = marked.place(twin.offset) if twin else (None, None)
+            where = f"{template}:{line}: " if template else ""
+            lines.append(f"{where}{problem}")
+            if twin is not None:
+                found.remove(twin)
+        return TemplateError(f"{document.relpath}: the text has {len(problems)} slip"
+                             f"{'s' if len(problems) != 1 else ''} a reader would notice:\n  "
+                             + "\n  ".join(lines))
 
     def _framework(self, project: Project, analysis: Analysis,
                    catalog: FrameworkCatalog | None) -> FrameworkView | None:

@@ -4,13 +4,16 @@
   the view model of each document that includes it, or one of the helpers; every attribute chain
   (``framework.application_deadline``, ``row.country`` inside ``{% for row in spend_plan %}``) must
   name a field of the type it is read from, following the view model's type hints.
-- Defined terms: in documents with a definitions clause, a capitalised phrase that reads like a defined
-  term ("the Collection Account") but is never defined with ``define()`` is reported.
+- Defined terms: in documents with a definitions clause, a capitalised phrase in the middle of a sentence
+  ("within five Business Days", "the Collection Account") that is not a defined term is reported, and so
+  is a term defined with ``define()`` that no template text of the document uses.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import pkgutil
 import re
 import types
 import typing
@@ -33,11 +36,14 @@ VIEWS: dict[DocumentKind, type] = {
     DocumentKind.CHECKLIST: ChecklistView, DocumentKind.READINESS: ReadinessView}
 """The view model each kind of document is rendered with."""
 
-NOT_TERMS = frozenset({"Clause", "Clauses", "Schedule", "Schedules"})
-"""Capitalised words that are references, not defined terms."""
+NOT_TERMS = frozenset({"Clause", "Clauses", "Schedule", "Schedules", "No"})
+"""Capitalised words that are references ("Clause 9", "Draft No. 3"), not defined terms."""
 
-_CANDIDATE = re.compile(r"\b(?:the|a|an|each|any|every|its|their|this|such|no)\s+"
-                        r"([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)*)*)")
+_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+_CAPITALISED = re.compile(rf"(?<![\w'\u2019-]){_WORD}(?:[ \t]+{_WORD})*")
+# What may come right before the first word of a sentence: a line start, a full stop, a list or recital
+# marker, a heading or emphasis mark, an opening quote or bracket.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|^\s*(?:[-*+]|\d+\.|\([A-Z]\))\s+|[#*_“\"(]\s*)$")
 _LOOP = {"index", "index0", "first", "last", "length", "revindex", "revindex0"}
 
 
@@ -215,10 +221,54 @@ class TemplateLinter:
         problems = []
         for name, tree in trees.items():
             for data in tree.find_all(nodes.TemplateData):
-                for match in _CANDIDATE.finditer(data.data):
-                    if not _term_defined(match.group(1), terms):
+                for match in _CAPITALISED.finditer(data.data):
+                    words = match.group().split()
+                    if _term_defined(match.group(), terms):
+                        continue
+                    if _SENTENCE_START.search(data.data[: match.start()].split("\n")[-1]):
+                        words = words[1:]  # the first word is capitalised as a sentence's first word
+                    phrase = " ".join(words)
+                    if phrase and not _term_defined(phrase, terms):
                         line = data.lineno + data.data[: match.start()].count("\n")
-                        problems.append(LintProblem(name, line, f"'{match.group(1)}' looks like a defined "
-                                                    "term but is never defined (define it in "
+                        problems.append(LintProblem(name, line, f"'{phrase}' reads like a defined term but "
+                                                    "is never defined (define it in "
                                                     "clauses/definitions.md.j2 or write it in lower case)"))
+        return problems + self._unused(trees, terms)
+
+    def _unused(self, trees: dict[str, nodes.Template], terms: set[str]) -> list[LintProblem]:
+        """Terms defined with ``define()`` that no template text uses outside their own definition."""
+        texts: list[str] = []
+        places: dict[str, tuple[str, int]] = {}
+        for name, tree in trees.items():
+            for block in tree.find_all(nodes.CallBlock):
+                call = block.call
+                if isinstance(call.node, nodes.Name) and call.node.name == "define" and call.args and \
+                        isinstance(call.args[0], nodes.Const):
+                    places[str(call.args[0].value)] = (name, block.lineno)
+            texts += [data.data for data in tree.find_all(nodes.TemplateData)]
+        text = "\n".join(texts) + "\n" + _view_sentences()
+        problems = []
+        for term in sorted(terms):
+            # The definition itself prints the term only as its argument, never in template text.
+            if term in places and not _term_used(term, text):
+                name, line = places[term]
+                problems.append(LintProblem(name, line, f"the term '{term}' is defined but no template of "
+                                            "the document uses it; remove the definition or use the term"))
         return problems
+
+
+def _term_used(term: str, text: str) -> bool:
+    words = singular(term)
+    return words in text or (words.endswith("y") and words[:-1] + "ies" in text)
+
+
+def _view_sentences() -> str:
+    """The source of the view models, which build ready-made sentences that may use defined terms."""
+    import inspect
+
+    from coprod.rendering import view
+
+    parts = []
+    for module in pkgutil.iter_modules(view.__path__):
+        parts.append(inspect.getsource(importlib.import_module(f"{view.__name__}.{module.name}")))
+    return "\n".join(parts)

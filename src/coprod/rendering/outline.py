@@ -63,6 +63,8 @@ class Heading:
     title: str
     depth: int
     children: int = 0
+    provides: frozenset[str] = frozenset()
+    """What the clause does, as references may rely on it ('permits security'); see `Outline.ref`."""
 
     @property
     def reference(self) -> str:
@@ -79,6 +81,7 @@ class _Reference:
     label: str
     template: str | None
     line: int | None
+    relies_on: str | None = None
 
 
 @dataclass(slots=True)
@@ -117,7 +120,7 @@ class Outline:
     def _fail(self, message: str) -> TemplateError:
         return TemplateError(message, *current_position(self.env))
 
-    def _open(self, kind: HeadingKind, label: str, title: str) -> Heading:
+    def _open(self, kind: HeadingKind, label: str, title: str, provides: Sequence[str] = ()) -> Heading:
         if not isinstance(label, str) or not _LABEL.fullmatch(label):
             raise self._fail(f"expected a label of lower-case letters, digits and '-', found {label!r}")
         if label in self.headings:
@@ -142,12 +145,13 @@ class Outline:
             number = str(self._schedules)
         else:
             number = ""
-        heading = Heading(kind, label, number, str(title), depth)
+        heading = Heading(kind, label, number, str(title), depth, provides=frozenset(map(str, provides)))
         self.headings[label] = heading
         return heading
 
-    def _block(self, kind: HeadingKind, label: str, title: str, caller: Caller) -> Safe:
-        heading = self._open(kind, label, title)
+    def _block(self, kind: HeadingKind, label: str, title: str, caller: Caller,
+               provides: Sequence[str] = ()) -> Safe:
+        heading = self._open(kind, label, title, (provides,) if isinstance(provides, str) else provides)
         self._stack.append(heading)
         try:
             body = str(caller()).strip("\n")
@@ -163,12 +167,13 @@ class Outline:
             text = str(shown)
         return Safe(f"\n{hashes} {text} {{#{label}}}\n\n{{{{notes:{label}}}}}\n\n{body}\n\n")
 
-    def clause(self, label: str, title: str, *, caller: Caller) -> Safe:
+    def clause(self, label: str, title: str, provides: Sequence[str] = (), *, caller: Caller) -> Safe:
         """Render a numbered clause; nest calls for sub-clauses.
 
-        Used as ``{% call clause(label, title) %} ... {% endcall %}``.
+        Used as ``{% call clause(label, title) %} ... {% endcall %}``; *provides* names what the clause
+        does ('permits security'), for references that rely on it.
         """
-        return self._block(HeadingKind.CLAUSE, label, title, caller)
+        return self._block(HeadingKind.CLAUSE, label, title, caller, provides)
 
     def schedule(self, label: str, title: str, *, caller: Caller) -> Safe:
         """A schedule, numbered 'Schedule 1', 'Schedule 2' in order of appearance."""
@@ -180,10 +185,15 @@ class Outline:
 
     # --- references ---------------------------------------------------------------------------------
 
-    def ref(self, label: str) -> Safe:
-        """A link to the clause, schedule or section *label*, resolved when the document is complete."""
+    def ref(self, label: str, relies_on: str | None = None) -> Safe:
+        """A link to the clause, schedule or section *label*, resolved when the document is complete.
+
+        ``ref("permitted-security", "permits security")`` also checks that the clause cited does what the
+        sentence relies on: it (or one of its sub-clauses) must declare it with ``provides``.
+        """
         template, line = current_position(self.env)
-        self._references.append(_Reference(str(label), template, line))
+        self._references.append(_Reference(str(label), template, line,
+                                           None if relies_on is None else str(relies_on)))
         return Safe(f"{{{{ref:{len(self._references) - 1}}}}}")
 
     def _resolve(self, match: re.Match[str]) -> str:
@@ -193,7 +203,18 @@ class Outline:
             known = ", ".join(sorted(self.headings)) or "none"
             raise TemplateError(f"cross-reference to unknown label '{reference.label}' (labels in this "
                                 f"document: {known})", reference.template, reference.line)
+        if reference.relies_on is not None and reference.relies_on not in self._provided(heading):
+            raise TemplateError(f"the text relies on {heading.reference} ('{heading.label}') to "
+                                f"'{reference.relies_on}', but that clause does not (it provides: "
+                                f"{', '.join(sorted(self._provided(heading))) or 'nothing declared'})",
+                                reference.template, reference.line)
         return f"[{escape(heading.reference)}](#{heading.label})"
+
+    def _provided(self, heading: Heading) -> frozenset[str]:
+        """What *heading* and its sub-clauses declare they do."""
+        inside = [h.provides for h in self.headings.values()
+                  if h.kind is heading.kind and h.number.startswith(f"{heading.number}.")]
+        return heading.provides.union(*inside)
 
     # --- definitions --------------------------------------------------------------------------------
 
@@ -275,13 +296,18 @@ def singular(term: str) -> str:
     """'Competent Authorities' -> 'Competent Authority'; 'Co-Producers' -> 'Co-Producer'."""
     if term.endswith("ies"):
         return term[:-3] + "y"
-    return term.removesuffix("s")
+    return term.removesuffix("s")  # 'Business Days' -> 'Business Day' too
+
+
+def _consonant_y(word: str) -> bool:
+    """Whether *word*'s plural turns its final 'y' into 'ies' ('Authority'), unlike 'Day' -> 'Days'."""
+    return len(word) > 1 and word.endswith("y") and word[-2].lower() not in "aeiou"
 
 
 def _stem(term: str) -> str:
     """The text every form of *term* contains: 'Competent Authorit' for 'Competent Authorities'."""
     base = singular(term)
-    return base[:-1] if base.endswith("y") else base
+    return base[:-1] if _consonant_y(base) else base
 
 
 def _find_term(term: str, text: str) -> re.Match[str] | None:
@@ -304,7 +330,5 @@ def _find_term(term: str, text: str) -> re.Match[str] | None:
 def _term_pattern(term: str) -> re.Pattern[str]:
     # A term is used when it appears as whole words, in the singular or the plural.
     base = singular(term)
-    # 'Authority' -> 'Authorities', but 'Business Day' -> 'Business Days' (a vowel before the y).
-    consonant_y = base.endswith("y") and len(base) > 1 and base[-2] not in "aeiou"
-    forms = rf"{re.escape(base[:-1])}(?:y|ies)" if consonant_y else rf"{re.escape(base)}s?"
+    forms = rf"{re.escape(base[:-1])}(?:y|ies)" if _consonant_y(base) else rf"{re.escape(base)}s?"
     return re.compile(rf"(?<![\w-]){forms}(?![\w-])")
