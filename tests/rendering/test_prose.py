@@ -33,6 +33,11 @@ def test_a_list_or_paragraph_left_hanging_is_found_but_a_continued_sentence_is_n
     assert _rules(text) == [("dangling-separator", "- two;"), ("dangling-separator", "Next paragraph, and")]
 
 
+def test_lettered_paragraphs_are_a_list() -> None:
+    assert _rules("Reserved:\n\n(a) one;\n\n(b) two; and\n\n(c) three.\n") == []
+    assert _rules("Reserved:\n\n(a) one;\n\n(b) two; and\n") == [("dangling-separator", "(b) two; and")]
+
+
 def test_tables_checkboxes_and_front_matter_are_not_slips() -> None:
     text = "---\ntitle: \"a  b\"\n---\n\n| a |   | b |\n| --- | --- | --- |\n\n- [ ] **Now**: do it.\n"
     assert _rules(text) == []

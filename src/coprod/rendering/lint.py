@@ -225,9 +225,14 @@ class TemplateLinter:
                     words = match.group().split()
                     if _term_defined(match.group(), terms):
                         continue
-                    if _SENTENCE_START.search(data.data[: match.start()].split("\n")[-1]):
-                        words = words[1:]  # the first word is capitalised as a sentence's first word
-                    phrase = " ".join(words)
+                    before = data.data[: match.start()]
+                    # A sentence's first word is capitalised; so may be the first word after a tag
+                    # ("…prevails.{% endif %} This Agreement"), where the text before is not visible.
+                    starts = _SENTENCE_START.search(before.split("\n")[-1])
+                    rest = " ".join(words[1:])
+                    if (starts or not before.strip()) and (not rest or _term_defined(rest, terms)):
+                        continue
+                    phrase = rest if starts else match.group()
                     if phrase and not _term_defined(phrase, terms):
                         line = data.lineno + data.data[: match.start()].count("\n")
                         problems.append(LintProblem(name, line, f"'{phrase}' reads like a defined term but "

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from coprod.rendering.escape import escape, one_line
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+\.) ")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+\.|\([a-zA-Z0-9]{1,4}\)) ")
+"""A list item, or a lettered paragraph of a list written as paragraphs ("(e) ...; and")."""
 _TABLE = re.compile(r"^\|")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,.;:)\]](?:\s|$))")
