@@ -41,10 +41,12 @@ def _drop_sales(text: str) -> str:
 
 
 EDITS: dict[str, Callable[[str], str]] = {
-    "share changed": _chain(_replace("    share: 15", "    share: 12"), _replace("    share: 60", "    share: 63")),
+    "share changed": _chain(_replace("    share: 15", "    share: 12"),
+                            _replace("    share: 60", "    share: 63")),
     "finance line added": _replace(
         "  - {id: cz-tv,",
-        '  - {id: cz-gap, partner: vltava, territory: CZ, type: gap, source: Czech gap loan, amount: "500000", '
+        '  - {id: cz-gap, partner: vltava, territory: CZ, type: gap, source: Czech gap loan, '
+        'amount: "500000", '
         "currency: CZK, status: planned}\n  - {id: cz-tv,"),
     "tier added": _replace(
         "    - name: Net profits\n",

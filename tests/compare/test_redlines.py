@@ -89,10 +89,10 @@ def test_a_clause_renumbered_by_a_dropped_clause_shows_no_change_in_its_text(tmp
 def test_the_changes_page_says_what_changed_in_the_deal_in_plain_words(tmp_path: Path) -> None:
     comparison, *_rest, out = _compare(tmp_path, EDITS["share changed"])
     changes = (out / "changes.md").read_text()
-    assert "- Partner Vltava Pictures s.r.o. › share: 15 → 12\n" in changes
-    assert "- Partner Aurora Film S.r.l. › share: 60 → 63\n" in changes
+    assert "- Partner Vltava Pictures s.r.o., share: 15 → 12\n" in changes
+    assert "- Partner Aurora Film S.r.l., share: 60 → 63\n" in changes
     assert [str(change) for change in comparison.deal] == [
-        "Partner Aurora Film S.r.l. › share: 60 → 63", "Partner Vltava Pictures s.r.o. › share: 15 → 12"]
+        "Partner Aurora Film S.r.l., share: 60 → 63", "Partner Vltava Pictures s.r.o., share: 15 → 12"]
     assert (out / "changes.docx").read_bytes().startswith(b"PK")
 
 
@@ -100,8 +100,8 @@ def test_a_new_tier_and_a_new_finance_line_are_named_as_new(tmp_path: Path) -> N
     tier, *_rest = _compare(tmp_path / "tier", EDITS["tier added"])
     line, *_rest = _compare(tmp_path / "line", EDITS["finance line added"])
     assert [str(c) for c in tier.deal] == [
-        "New recoupment › tier Writers deferment: Writers deferment"]
-    assert str(line.deal[0]).startswith("New finance line Czech gap loan: ")
+        "New tier in recoupment: Writers deferment (kind deferment, payee screenwriters, amount 20000)"]
+    assert str(line.deal[0]).startswith("New finance line: Czech gap loan (id cz-gap, partner vltava, ")
 
 
 def test_identical_drafts_give_redlines_with_no_change(tmp_path: Path) -> None:

@@ -62,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clean", action="store_true",
                         help="leave out drafting notes (clean copies for signature)")
     parser.add_argument("--force", action="store_true", help="rebuild everything")
+    parser.add_argument("--keep-drafts", action="store_true",
+                        help="keep each draft's project file and documents in <out>/<slug>/drafts/draft-N, "
+                             "for coprod compare --against without git")
     parser.add_argument("--dry-run", "-n", action="store_true",
                         help="list what would be rebuilt and why; change nothing")
     parser.add_argument("--watch", action="store_true",
@@ -127,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
                          "found none")
     if args.watch and args.dry_run:
         raise UsageError("--watch builds; it does not go with --dry-run")
+    if args.keep_drafts and (args.dry_run or args.watch):
+        raise UsageError("--keep-drafts keeps what a build made; it does not go with --dry-run or --watch")
     if args.json:
         mode = Mode.JSON
     elif args.quiet:
@@ -135,5 +140,10 @@ def run(args: argparse.Namespace) -> int:
         mode = Mode.PROGRESS if sys.stderr.isatty() else Mode.PLAIN
     if args.watch:
         return _watch(args, root, Reporter(mode))
-    summary = build(_plan(args, root), Reporter(mode))
+    plan = _plan(args, root)
+    summary = build(plan, Reporter(mode))
+    if args.keep_drafts:
+        from coprod.pipeline.drafts import keep_drafts
+
+        keep_drafts(plan.out, plan.sources, summary)
     return 0 if summary.ok else 1

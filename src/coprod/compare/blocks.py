@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from coprod.rendering.markdown import parser
+from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)(\d+(?:\.\d+)*\.?[ \t]+)?(.*?)([ \t]*\{#([A-Za-z][\w-]*)\})?[ \t]*$")
@@ -50,6 +54,15 @@ class Section:
     blocks: tuple[Block, ...]
 
 
+@cache
+def block_parser() -> MarkdownIt:
+    """The Markdown dialect with its block rules only: a redline aligns blocks, never inline tokens."""
+    md = (MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+          .use(footnote_plugin).use(deflist_plugin))
+    md.core.ruler.enableOnly(["normalize", "block"])
+    return md
+
+
 def strip_front_matter(markdown: str) -> str:
     """*markdown* without its front-matter block."""
     return _FRONT_MATTER.sub("", markdown, count=1).lstrip("\n")
@@ -74,13 +87,13 @@ def blocks_of(markdown: str) -> list[Block]:
     """The top-level blocks of *markdown* (front matter removed), list items one by one."""
     text = strip_front_matter(markdown)
     lines = text.split("\n")
-    tokens = parser().parse(text)
+    tokens = block_parser().parse(text)
     blocks: list[Block] = []
     for index, token in enumerate(tokens):
         if token.level != 0 or token.nesting == -1 or token.map is None:
             continue
         start, end = token.map
-        chunk = [line for line in lines[start:end]]
+        chunk = lines[start:end]
         while chunk and not chunk[-1].strip():
             chunk.pop()
         if token.type == "heading_open":

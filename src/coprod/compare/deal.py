@@ -3,7 +3,7 @@
 The two project models are compared field by field. A list of records is matched by each record's ``id``
 (else its name, else its position), so a finance line added in the middle is one addition, not a change
 to every line after it. Each change is said with the record's own name: "Vltava Pictures s.r.o.: share
-15 → 12", "Finance line cz-incentive: status applied → confirmed", "New tier in recoupment › waterfall:
+15 → 12", "Finance line cz-incentive: status applied → confirmed", "New tier in recoupment, waterfall:
 Overcost".
 """
 
@@ -27,7 +27,7 @@ class DealChange:
     """One change in the project file."""
 
     where: str
-    """The record and field, as a reader names them: ``Vltava Pictures s.r.o. › share``."""
+    """The record and field, as a reader names them: ``Vltava Pictures s.r.o., share``."""
     before: str | None
     """None when the value is new."""
     after: str | None
@@ -68,6 +68,14 @@ def _said(value: Any) -> str:
     return str(value)
 
 
+def _described(record: Mapping[str, Any]) -> str:
+    """A record in full: its name, then its other fields (``Writers deferment (kind deferment, ...)``)."""
+    name = _name(record)
+    rest = ", ".join(f"{_words(str(k))} {_said(v)}" for k, v in record.items()
+                     if v not in (None, [], {}, "") and v != name)
+    return f"{name} ({rest})" if name and rest else name or rest
+
+
 def _keyed(items: Sequence[Any]) -> dict[str, Any] | None:
     """A list of records by id or name; None when it is not such a list (compare it whole)."""
     if not items or not all(isinstance(item, Mapping) for item in items):
@@ -89,18 +97,19 @@ def _changes(before: Any, after: Any, where: tuple[str, ...]) -> Iterator[DealCh
         old, new = _keyed(before), _keyed(after)
         if old is not None and new is not None:
             noun = _LIST_NOUNS.get(where[-1].replace(" ", "_")) if where else None
-            parent = where[:-1] if noun else where  # "partner Aurora", not "partners › partner Aurora"
+            parent = where[:-1] if noun else where  # "partner Aurora", not "partners, partner Aurora"
             for key in [*old, *(k for k in new if k not in old)]:
-                item = new.get(key, old.get(key))
+                item = new[key] if key in new else old[key]
                 label = f"{noun or 'entry'} {_name(item) or key}"
-                if key not in new:
-                    yield DealChange(" › ".join((*parent, label)), _said(old[key]), None)
-                elif key not in old:
-                    yield DealChange(" › ".join((*parent, label)), None, _said(new[key]))
+                if key not in old or key not in new:  # a whole record came or went
+                    place = (noun or "entry") + (f" in {', '.join(parent)}" if parent else "")
+                    described = _described(item)
+                    yield DealChange(place, None if key not in old else described,
+                                     None if key not in new else described)
                 else:
                     yield from _changes(old[key], new[key], (*parent, label))
             return
-    where_text = " › ".join(where) or "project"
+    where_text = ", ".join(where) or "project"
     if before is None:
         yield DealChange(where_text, None, _said(after))
     elif after is None:

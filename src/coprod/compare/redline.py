@@ -127,7 +127,9 @@ def _cell_diff(old: str, new: str) -> tuple[Run, ...]:
     """A cell's words compared; the blanks around them are layout and stay the newer draft's."""
     lead = new[: len(new) - len(new.lstrip())]
     trail = new[len(new.rstrip()):]
-    runs = diff_words(old.strip(), new.strip()) if old.strip() or new.strip() else []
+    if old.strip() == new.strip():
+        return _same(new)
+    runs = diff_words(old.strip(), new.strip())
     return (*_same(lead), *runs, *_same(trail))
 
 
@@ -157,6 +159,8 @@ def _similarity(old: Block, new: Block) -> float:
 
 
 def _edit(old: Block, new: Block) -> list[RedBlock]:
+    if old.kind == new.kind and old.kind != "table" and _compare_key(old.body) == _compare_key(new.body):
+        return [RedBlock(Whole.KEPT, new.kind, new.lead, _same(new.body), new.label)]  # the usual case
     if old.kind != new.kind or (old.kind == "table" and not _tables_comparable(old, new)):
         return [_whole(old, Whole.DELETED), _whole(new, Whole.INSERTED)]
     if old.kind == "table":

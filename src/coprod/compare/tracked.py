@@ -57,9 +57,13 @@ class _Revisions:
         return element
 
 
-def _pieces(run: etree._Element, state: str | None) -> tuple[list[tuple[str | None, etree._Element]], str | None]:
+Piece = tuple[str | None, etree._Element]
+"""A run's piece of content and its change (``ins``, ``del`` or None)."""
+
+
+def _pieces(run: etree._Element, state: str | None) -> tuple[list[Piece], str | None]:
     """The run's content as (state, element) pieces, cut at the marks; and the state after it."""
-    pieces: list[tuple[str | None, etree._Element]] = []
+    pieces: list[Piece] = []
     for child in run:
         if child.tag == f"{_W}rPr":
             continue
@@ -178,7 +182,8 @@ def track_part(content: bytes, revisions: _Revisions) -> bytes:
     root = etree.fromstring(content, _PARSER)
     wholes = {paragraph: _rewrite(paragraph, revisions) for paragraph in list(root.iter(f"{_W}p"))}
     _mark_rows(root, wholes, revisions)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    written: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return written
 
 
 def track_changes(docx: bytes, date: dt.date, name: str) -> bytes:

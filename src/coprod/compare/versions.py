@@ -89,12 +89,17 @@ def _show(repository: Path, commit: str, path: PurePosixPath) -> bytes | None:
 
 @contextmanager
 def older_draft(project_file: Path, shown: Path, against: str) -> Iterator[Older]:
-    """The older draft named by *against* (a file, else a git revision), for the duration of a comparison.
+    """The older draft named by *against*, for the duration of a comparison.
+
+    *against* is an earlier project file, a folder holding one (a draft kept by ``build --keep-drafts``),
+    or else a git revision.
 
     Raises:
         UsageError: *against* is neither a file nor a revision, or the project file is not in it.
     """
     candidate = Path(against)
+    if candidate.is_dir() and (candidate / "project.yaml").is_file():  # a draft kept by --keep-drafts
+        candidate = candidate / "project.yaml"
     if candidate.is_file():
         yield Older(str(candidate), candidate, _text(candidate.read_bytes(), str(candidate)), None)
         return

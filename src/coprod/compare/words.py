@@ -1,4 +1,4 @@
-"""Word-by-word differences inside one block of Markdown.
+r"""Word-by-word differences inside one block of Markdown.
 
 Text is cut into tokens that keep Markdown's inline syntax whole: a link (``[Clause 6](#approval)``) is one
 token, an escape (``\\*``) is one, emphasis marks are their own, words and spaces are theirs. Two tokens are
