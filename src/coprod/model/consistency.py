@@ -17,7 +17,7 @@ from coprod.model.finance import FinanceSource
 from coprod.model.parties import CreativeRole, PartnerRole
 from coprod.model.production import Approvers
 from coprod.model.project import Project
-from coprod.model.recoupment import SPECIAL_PAYEES, CorridorTier, RecoupTier, SplitTier
+from coprod.model.recoupment import SPECIAL_PAYEES, Basis, CorridorTier, FeeTier, RecoupTier, SplitTier
 from coprod.model.types import plain
 
 
@@ -226,6 +226,38 @@ def _waterfall(project: Project) -> Iterator[Inconsistency]:
             yield from _recoup_group(tier, finance, path)
         if isinstance(tier, SplitTier):
             yield from _split(tier, participants, path)
+        if isinstance(tier, FeeTier) and tier.on is not None and tier.basis is not Basis.AT_SOURCE:
+            yield Inconsistency((*path, "on"), f"expected `on` only on a fee taken at source (it says what "
+                                               f"the percentage is of), found it on a fee at tier "
+                                               f"(remove on: {tier.on.value}, or set basis: at_source)")
+    yield from _recoups_from(project)
+
+
+def _recoups_from(project: Project) -> Iterator[Inconsistency]:
+    """A finance line recouping from one co-producer's receipts: a recoupable line, named by no tier."""
+    partners = {p.id for p in project.partners}
+    named = {line_id for tier in project.recoupment.waterfall for line_id in
+             (tier.pari_passu if isinstance(tier, RecoupTier) else
+              [tier.payee] if isinstance(tier, CorridorTier) else [])}
+    for index, line in enumerate(project.financing):
+        path: FieldPath = ("financing", index)
+        if line.recoups_from == "all":
+            continue
+        if line.recoups_from not in partners:
+            yield from _known("partner", partners, line.recoups_from, (*path, "recoups_from"))
+        elif not line.recoupable:
+            yield Inconsistency((*path, "recoups_from"), f"expected recoups_from only on a recoupable line, "
+                                                         f"found it on '{line.id}' (set recoupable: true)")
+        elif line.id in named:
+            yield Inconsistency((*path, "recoups_from"),
+                                f"expected no waterfall tier to name '{line.id}', which recoups only from "
+                                f"{line.recoups_from}'s receipts, found a tier naming it (remove it from the "
+                                "tier, or set recoups_from: all)")
+        if line.profit_share:
+            yield Inconsistency((*path, "profit_share"),
+                                f"expected no share of the financiers' pool for '{line.id}', which recoups "
+                                f"only from {line.recoups_from}'s receipts, found profit_share: true (remove "
+                                "it, or set recoups_from: all)")
 
 
 def _recoup_group(tier: RecoupTier, finance: Mapping[str, FinanceSource],
@@ -251,12 +283,14 @@ def _split(tier: SplitTier, participants: set[str], path: FieldPath) -> Iterator
         yield from _known("participant", participants, talent.payee, (*path, "talent", position, "payee"))
     from_producers = sum((t.percent_of_net_profits for t in tier.talent if t.paid_from == "producers_share"),
                          Decimal(0))
-    if from_producers > tier.shares.producers:
-        yield Inconsistency((*path, "talent"),
-                            f"expected talent paid from the producers' share to total at most "
-                            f"{plain(tier.shares.producers)}% of net profits, found {plain(from_producers)}%")
     off_top = sum((t.percent_of_net_profits for t in tier.talent if t.paid_from == "all_net_profits"),
                   Decimal(0))
+    # Talent is a per cent of all net profits; the producers' pool is its share of what off-top talent leaves.
+    pool = tier.shares.producers * (100 - min(off_top, Decimal(100))) / 100
+    if from_producers > pool:
+        yield Inconsistency((*path, "talent"),
+                            f"expected talent paid from the producers' share to total at most {plain(pool)}% "
+                            f"of net profits (the producers' pool), found {plain(from_producers)}%")
     if off_top > 100:
         yield Inconsistency((*path, "talent"),
                             "expected talent paid off the top to total at most 100%, "
@@ -267,9 +301,6 @@ def _waterfall_flow(project: Project) -> Iterator[Inconsistency]:
     """Rules without which the waterfall engine cannot pay every amount received exactly once."""
     tiers = project.recoupment.waterfall
     splits = [index for index, tier in enumerate(tiers) if isinstance(tier, SplitTier)]
-    if not splits:
-        yield Inconsistency(("recoupment", "waterfall"),
-                            "expected the waterfall to end with a net-profit split (kind: split), found none")
     for index in splits:
         if index != len(tiers) - 1:
             yield Inconsistency(("recoupment", "waterfall", index, "kind"),
@@ -290,9 +321,12 @@ def _recouped_once(project: Project) -> Iterator[Inconsistency]:
         if isinstance(tier, CorridorTier) and tier.until_recouped:
             line = finance.get(tier.payee)
             if (line is None and tier.payee in others) or (line is not None and not line.recoupable):
+                how = "" if line is not None else (
+                    f"; to pay '{tier.payee}' a fixed amount through this corridor, write "
+                    "until_recouped: false with a cap (the amount)")
                 yield Inconsistency((*path, "payee"),
                                     f"expected a recoupable finance line for a corridor paid until recouped, "
-                                    f"found '{tier.payee}'")
+                                    f"found '{tier.payee}'{how}")
             elif tier.payee in recouped:
                 yield Inconsistency((*path, "payee"),
                                     f"expected a corridor before any other tier recouping '{tier.payee}', "
@@ -305,7 +339,9 @@ def _recouped_once(project: Project) -> Iterator[Inconsistency]:
                                         f"expected each finance line in one recoup group, found '{line_id}' "
                                         "in an earlier group too")
                 recouped[line_id] = "recoup group"
-        if isinstance(tier, SplitTier) and tier.shares.financiers > 0 and not recouped:
+        sharing = [line_id for line_id in recouped
+                   if line_id in finance and finance[line_id].shares_in_profits]
+        if isinstance(tier, SplitTier) and tier.shares.financiers > 0 and not sharing:
             yield Inconsistency((*path, "shares", "financiers"),
-                                "expected finance lines recouped above the split to share the financiers' "
-                                f"pool of {plain(tier.shares.financiers)}%, found none")
+                                "expected finance lines recouped above the split that share in profits to "
+                                f"share the financiers' pool of {plain(tier.shares.financiers)}%, found none")

@@ -70,6 +70,15 @@ class FinanceSource(Base):
     recoupable: Flag = described("True when the money is recouped from receipts.", default=False)
     premium: Percent = described("Premium recouped on top of the amount, per cent (e.g. 20).",
                                  default=0)
+    profit_share: Flag | None = described(
+        "Recoupable lines only: whether the line shares in the financiers' pool of net profits once "
+        "recouped. Default: true for a line recouped from all receipts, false for one that recoups from "
+        "one co-producer's share (`recoups_from`).", default=None)
+    recoups_from: Identifier = described(
+        "Recoupable lines only: `all` (the waterfall's tiers recoup it from the collection account "
+        "receipts) or a partner id: the line then recoups only from that co-producer's receipts, its "
+        "kept-territory receipts first and then its share of net profits (a national advance on receipts, "
+        "for instance), and no tier names it.", default="all")
     spend_obligation: Amount | None = described(
         "Public support only: the amount (in the line's currency) the funder requires to be spent in its "
         "territory, if any; checked against the spend plan and the EU Cinema Communication caps.",
@@ -80,3 +89,10 @@ class FinanceSource(Base):
     bridge: Text | None = described(
         "Who cash-flows money paid after completion (e.g. the bank that bridges a tax credit); recorded, "
         "the line counts as bridged.", default=None)
+
+    @property
+    def shares_in_profits(self) -> bool:
+        """Whether the line takes part in the financiers' pool (see `profit_share`)."""
+        if self.profit_share is not None:
+            return self.profit_share
+        return self.recoups_from == "all"

@@ -22,6 +22,20 @@ class Basis(StrEnum):
     AT_TIER = "at_tier"
 
 
+class FeeBase(StrEnum):
+    """What a fee taken at source is a percentage of."""
+
+    COLLECTED = "collected"
+    POT = "pot"
+
+
+class ProRataTo(StrEnum):
+    """How the financiers' pool of net profits is shared among the financiers."""
+
+    INVESTMENT = "investment"
+    RECOUPED = "recouped"
+
+
 class CollectionAccount(Base):
     """The collection account manager (CAM) that receives and pays out receipts."""
 
@@ -46,6 +60,10 @@ class FeeTier(Base):
     basis: Basis = described("at_source (of gross receipts) or at_tier (of what reaches this tier).",
                              default=Basis.AT_TIER)
     cap: PositiveAmount | None = described("Most this fee can ever take, base currency.", default=None)
+    on: FeeBase | None = described(
+        "Fees at source only: `collected` (the default: the receipts collected from the territories no "
+        "co-producer keeps) or `pot` (also kept-territory receipts paid into the collection account above "
+        "a threshold).", default=None)
 
 
 class ExpenseTier(Base):
@@ -71,6 +89,9 @@ class CorridorTier(Base):
                                      default=True)
     cap: PositiveAmount | None = described("Stop once the corridor has paid this much, base currency.",
                                            default=None)
+    credited: Flag = described(
+        "When the payee is also recouped by a recoup tier below: true (the default) if the corridor's "
+        "payments count towards that recoupment, false if they come on top of it.", default=True)
 
 
 class RecoupTier(Base):
@@ -94,17 +115,31 @@ class TalentShare(Base):
     """A talent participation in net profits."""
 
     payee: Identifier = described("A participant id.")
-    percent_of_net_profits: Percent = described("Per cent of net profits (100%).")
+    percent_of_net_profits: Percent = described(
+        "Per cent of all net profits (100%, what reaches the split), whichever pool pays it.")
     paid_from: Literal["producers_share", "all_net_profits"] = described(
-        "Paid out of the producers' pool (usual) or off the top of all net profits.",
-        default="producers_share")
+        "`producers_share` (usual): the amount is borne by the producers' pool alone; `all_net_profits`: "
+        "paid off the top, before the pools are divided.", default="producers_share")
 
 
 class NetProfitShares(Base):
     """The two net-profit pools."""
 
-    financiers: Percent = described("Financiers' pool, shared pro rata to the investment they recouped.")
-    producers: Percent = described("Producers' pool, shared by copyright ownership after talent.")
+    financiers: Percent = described("Financiers' pool, per cent of net profits after talent paid off the "
+                                    "top.")
+    producers: Percent = described("Producers' pool, per cent of net profits after talent paid off the top; "
+                                   "talent paid from the producers' share comes out of it, the rest is "
+                                   "shared by copyright ownership.")
+
+
+class OvercostTier(Base):
+    """Overcost financed by a co-producer, recouped (with any premium) at this point of the waterfall."""
+
+    kind: Literal["overcost"] = described("Always `overcost` for this kind of tier.")
+    name: Text = described("Name of the tier.")
+    payee: Identifier = described("The partner that financed the overcost.")
+    amount: PositiveAmount = described("The overcost it financed, base currency.")
+    premium: Percent = described("Premium recouped on top of the amount, per cent.", default=0)
 
 
 class SplitTier(Base):
@@ -114,9 +149,14 @@ class SplitTier(Base):
     name: Text = described("Name of the tier.")
     shares: NetProfitShares = described("How net profits divide between financiers and producers.")
     talent: list[TalentShare] = described("Talent participations.", default_factory=list)
+    pro_rata_to: ProRataTo = described(
+        "How the financiers' pool is shared among the financiers that share in profits: `investment` "
+        "(the default: their amounts in base currency, without premium) or `recouped` (what each has "
+        "recouped of that amount at that level of receipts).", default=ProRataTo.INVESTMENT)
 
 
-Tier = Annotated[FeeTier | ExpenseTier | CorridorTier | RecoupTier | DefermentTier | SplitTier,
+Tier = Annotated[FeeTier | ExpenseTier | CorridorTier | RecoupTier | DefermentTier | OvercostTier
+                 | SplitTier,
                  Field(discriminator="kind")]
 
 SPECIAL_PAYEES = ("cam", "sales_agent")
@@ -130,5 +170,6 @@ class Recoupment(Base):
                                                              default=None)
     participants: list[Participant] = described("Talent and others paid by the waterfall.",
                                                 default_factory=list)
-    waterfall: list[Tier] = described("Tiers in order; money no tier takes flows to the next.",
-                                      min_length=1)
+    waterfall: list[Tier] = described(
+        "Tiers in order; money no tier takes flows to the next. Usually ends with a net-profit split; "
+        "without one, what the last tier leaves is reported as unallocated.", min_length=1)

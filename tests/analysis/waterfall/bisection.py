@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from coprod.analysis.waterfall.breakeven import SEARCH_LIMIT_CENTS
+from coprod.analysis.waterfall.breakeven import SEARCH_LIMIT_CENTS, tiers_paid_in_full
 from coprod.analysis.waterfall.engine import flow
 from coprod.analysis.waterfall.plan import compile_plan
 from coprod.analysis.waterfall.results import BreakEven, PartyBreakEven
@@ -61,7 +61,13 @@ def break_even_by_bisection(project: Project) -> BreakEven:
     split = plan.split_index
 
     def profits(cents: int) -> bool:
-        return flow(plan, Fraction(cents, 100)).reaches[split] > 0
+        exact = flow(plan, Fraction(cents, 100))
+        return (exact.left if split is None else exact.reaches[split]) > 0
+
+    def in_full(cents: int) -> bool:
+        return tiers_paid_in_full(plan, flow(plan, Fraction(cents, 100)))
 
     net = first_cent(profits)
-    return BreakEven(plan.currency, tuple(parties), None if net is None else cents_to_decimal(net))
+    full = first_cent(in_full)
+    return BreakEven(plan.currency, tuple(parties), None if net is None else cents_to_decimal(net),
+                     None if full is None else cents_to_decimal(full), split is None)

@@ -68,6 +68,6 @@ def test_the_examples_need_two_engine_runs_per_distinct_point_and_match_the_bise
 
     monkeypatch.setattr(module, "flow", counted)
     points = break_even(load_example(slug))
-    distinct = {p.receipts for p in points.parties} | {points.net_profits_from}
+    distinct = {p.receipts for p in points.parties} | {points.net_profits_from, points.tiers_paid_from}
     assert len(runs) == len(set(runs)) <= 2 * len(distinct)
     assert points == break_even_by_bisection(load_example(slug))

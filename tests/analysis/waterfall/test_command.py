@@ -51,7 +51,8 @@ def test_an_invalid_project_reports_its_file_position(capsys: pytest.CaptureFixt
     (tmp_path / "project.yaml").write_text(text.replace("payee: be-cca", "payee: aurora"), encoding="utf-8")
     assert fails(capsys, str(tmp_path), "--receipts", "1") == (
         f"coprod: {tmp_path / 'project.yaml'}:137:59: recoupment.waterfall[3].payee: expected a recoupable "
-        "finance line for a corridor paid until recouped, found 'aurora'\n")
+        "finance line for a corridor paid until recouped, found 'aurora'; to pay 'aurora' a fixed amount "
+        "through this corridor, write until_recouped: false with a cap (the amount)\n")
 
 
 def test_receipts_are_required(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod.analysis.waterfall import Receipts, WaterfallResult, break_even, run_waterfall
+from coprod.analysis.waterfall.breakeven import tiers_paid_in_full
 from coprod.analysis.waterfall.engine import flow
-from coprod.analysis.waterfall.plan import compile_plan, owed
+from coprod.analysis.waterfall.plan import Plan, compile_plan, owed
 from coprod.model.consistency import check_consistency
 from coprod.model.project import Project
 from coprod.model.recoupment import CorridorTier, DefermentTier, ExpenseTier, FeeTier, RecoupTier
@@ -142,10 +143,19 @@ def test_break_even_is_the_first_cent_that_pays_in_full(sections: dict[str, Any]
         if point.receipts > 0:
             assert repaid(point.receipts - Decimal("0.01")) < point.entitlement
     if points.net_profits_from is not None:
-        split = plan.split_index
-        assert flow(plan, Fraction(points.net_profits_from)).reaches[split] > 0
+        assert reaching_split(plan, Fraction(points.net_profits_from)) > 0
         if points.net_profits_from > 0:
-            assert flow(plan, Fraction(points.net_profits_from) - CENT).reaches[split] == 0
+            assert reaching_split(plan, Fraction(points.net_profits_from) - CENT) == 0
+    if points.tiers_paid_from is not None:
+        assert tiers_paid_in_full(plan, flow(plan, Fraction(points.tiers_paid_from)))
+        if points.tiers_paid_from > 0:
+            assert not tiers_paid_in_full(plan, flow(plan, Fraction(points.tiers_paid_from) - CENT))
+
+
+def reaching_split(plan: Plan, pot: Fraction) -> Fraction:
+    """What reaches the split at *pot* (without one: what the last tier leaves)."""
+    exact = flow(plan, pot)
+    return exact.left if plan.split_index is None else exact.reaches[plan.split_index]
 
 
 @settings(UNTIMED, max_examples=60)

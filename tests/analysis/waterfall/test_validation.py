@@ -38,16 +38,29 @@ def test_the_split_must_come_last() -> None:
          "3 of 4")]
 
 
-def test_a_waterfall_needs_a_split() -> None:
-    assert problems(with_tiers(FEE, EQUITY)) == [
-        ("recoupment.waterfall",
-         "expected the waterfall to end with a net-profit split (kind: split), found none")]
+def test_a_waterfall_without_a_split_is_valid_and_its_remainder_is_a_warning() -> None:
+    partial = with_tiers(FEE, EQUITY)
+    assert problems(partial) == []
+    warnings = [f for f in waterfall_findings(partial) if f.code == "waterfall.unallocated"]
+    assert len(warnings) == 1 and warnings[0].severity.value == "warning"
+    assert "unallocated" in warnings[0].message and "net-profit split" in warnings[0].message
 
 
 def test_a_corridor_until_recouped_pays_a_recoupable_finance_line() -> None:
     assert problems(with_tiers({**CORRIDOR, "payee": "it-tv"}, EQUITY, SPLIT)) == [
         ("recoupment.waterfall[0].payee", "expected a recoupable finance line for a corridor paid until "
                                           "recouped, found 'it-tv'")]
+
+
+def test_a_corridor_until_recouped_to_a_participant_says_how_to_pay_a_fixed_amount() -> None:
+    corridor = {**CORRIDOR, "payee": "director"}
+    assert problems(with_tiers(corridor, EQUITY, SPLIT)) == [
+        ("recoupment.waterfall[0].payee", "expected a recoupable finance line for a corridor paid until "
+                                          "recouped, found 'director'; to pay 'director' a fixed amount "
+                                          "through this corridor, write until_recouped: false with a cap "
+                                          "(the amount)")]
+    fixed = {**corridor, "until_recouped": False, "cap": "5000"}
+    assert problems(with_tiers(fixed, EQUITY, SPLIT)) == []
 
 
 def test_a_corridor_comes_before_the_group_recouping_its_payee() -> None:
@@ -66,8 +79,9 @@ def test_a_finance_line_sits_in_one_recoup_group() -> None:
 
 def test_a_financiers_pool_needs_a_financier() -> None:
     assert problems(with_tiers(FEE, SPLIT)) == [
-        ("recoupment.waterfall[1].shares.financiers", "expected finance lines recouped above the split to "
-                                                      "share the financiers' pool of 50%, found none")]
+        ("recoupment.waterfall[1].shares.financiers", "expected finance lines recouped above the split that "
+                                                      "share in profits to share the financiers' pool of "
+                                                      "50%, found none")]
 
 
 def test_a_partner_keeps_its_territories_in_one_entry() -> None:
@@ -98,8 +112,8 @@ def test_the_examples_have_only_the_listening_stations_talent_off_top() -> None:
     assert codes(load_example("the-last-ferry")) == []
     assert codes(load_example("the-listening-station")) == [
         ("waterfall.talent-off-top", "recoupment.waterfall[7].talent[0].paid_from",
-         "'director' is paid 5% off the top of all net profits; talent is usually paid from the producers' "
-         "share.")]
+         "Owen Pritchard is paid 5% off the top of all Net Profits, which reduces the financiers' share "
+         "too; talent is usually paid out of the Co-Producers' share. Confirm the financiers have agreed.")]
 
 
 def test_a_commission_outside_the_usual_range_is_a_warning_citing_domain() -> None:
@@ -108,10 +122,11 @@ def test_a_commission_outside_the_usual_range_is_a_warning_citing_domain() -> No
     findings = waterfall_findings(project)
     assert codes(project) == [
         ("waterfall.commission-unusual", "rights.world_sales.commission",
-         "The sales commission of 35% is outside the usual 10 to 30%."),
+         "Meridian Sales Ltd's sales commission of 35% is outside the usual 10 to 30%; confirm it is the "
+         "agreed rate."),
         ("waterfall.commission-mismatch", "recoupment.waterfall[1].percent",
-         "The waterfall pays the sales agent 20% in 'Sales commission', but rights.world_sales.commission "
-         "is 35%.")]
+         "The Recoupment Schedule pays Meridian Sales Ltd 20% in 'Sales commission', but its sales terms "
+         "give a commission of 35%; make the two rates the same.")]
     assert findings[0].severity is Severity.WARNING
     assert findings[0].source.confidence is Confidence.SECONDARY
     assert findings[0].source.text.startswith("DOMAIN.md §4.3 and rule WF-29")
@@ -123,13 +138,14 @@ def test_cam_fee_and_expense_terms() -> None:
     project = with_tiers(fee, SALES, expenses, CORRIDOR, EQUITY, DEFERMENT, SPLIT)
     assert codes(project) == [
         ("waterfall.cam-fee-high", "recoupment.waterfall[0].percent",
-         "The collection account fee of 2.5% is above the usual 2% of gross receipts."),
+         "The collection account fee of 2.5% to Northgate Collection Services is above the usual 2% of "
+         "gross receipts; confirm it is agreed."),
         ("waterfall.expenses-over-cap", "recoupment.waterfall[2].incurred",
-         "'Sales expenses' has 90000 of expenses incurred, above its cap of 80000; only the cap is "
-         "recouped."),
+         "Meridian Sales Ltd has incurred EUR 90,000.00 of expenses under 'Sales expenses', above their cap "
+         "of EUR 80,000.00; only the cap is recouped, the rest is its own cost."),
         ("waterfall.expense-cap-mismatch", "recoupment.waterfall[2].cap",
-         "'Sales expenses' lets the sales agent recoup up to 80000, more than the expense cap of 60000 in "
-         "rights.world_sales.expense_cap.")]
+         "'Sales expenses' lets Meridian Sales Ltd recoup up to EUR 80,000.00 of expenses, more than the "
+         "EUR 60,000.00 cap in its sales terms; make the two caps the same.")]
 
 
 def test_missing_cam_fee_endless_corridor_unrecouped_line_and_high_premium() -> None:
@@ -140,16 +156,17 @@ def test_missing_cam_fee_endless_corridor_unrecouped_line_and_high_premium() -> 
     project = with_tiers(SALES, endless, EQUITY, SPLIT, financing=financing)
     assert codes(project) == [
         ("waterfall.cam-fee-missing", "recoupment.collection_account",
-         "A collection account manager is named but no fee tier pays 'cam'; its fee (usually a percentage "
-         "off the top) is not in the waterfall."),
+         "Northgate Collection Services is appointed to manage the collection account, but the Recoupment "
+         "Schedule pays it no fee; add its fee (usually a percentage off the top) as the first tier."),
         ("waterfall.corridor-endless", "recoupment.waterfall[1]",
-         "The corridor 'Producer corridor' has no cap and does not stop when its payee has recouped, so it "
-         "pays 2% for ever."),
+         "The corridor 'Producer corridor' pays Aurora Film S.r.l. 2% for ever: it has no cap and does not "
+         "stop when its payee has recouped; give it a cap or make it stop on recoupment."),
         ("waterfall.recoupable-not-recouped", "financing[6].recoupable",
-         "'be-cca' is recoupable but no waterfall tier recoups it (add it to a recoup group or a corridor, "
-         "or set recoupable: false)."),
+         "Film centre selective advance is to be recouped, but no tier of the Recoupment Schedule recoups "
+         "it; add it to a recoupment tier or a corridor, have it recoup from its co-producer's share, or "
+         "record it as not recoupable."),
         ("waterfall.premium-high", "financing[4].premium",
-         "'aurora-equity' recoups a premium of 25%, above the usual 20%.")]
+         "Aurora Film recoups a premium of 25%, above the usual 20%; confirm it is agreed.")]
 
 
 def test_an_unknown_corridor_payee_is_reported_once() -> None:

@@ -63,11 +63,11 @@ def test_scenario_one_pays_every_line_as_the_doc_says(results: tuple[WaterfallRe
     first = results[0]
     assert first.pot == Decimal("1050000.00")
     assert paid(first) == [
-        ("nord", "100000.00"), ("cam", "10500.00"), ("sales_agent", "210000.00"), ("sales_agent", "45000.00"),
-        ("be-cca", "78450.00"), ("aurora-equity", "360000.00"), ("be-cca", "21550.00"),
-        ("vltava-equity", "120000.00"), ("director", "4500.00"), ("be-cca", "20000.00"),
-        ("aurora-equity", "60000.00"), ("vltava-equity", "20000.00"), ("director", "10000.00"),
-        ("aurora", "54000.00"), ("nord", "22500.00"), ("vltava", "13500.00")]
+        ("nord", "100000.00"), ("cam", "10500.00"), ("sales_agent", "200000.00"), ("sales_agent", "45000.00"),
+        ("be-cca", "79450.00"), ("aurora-equity", "360000.00"), ("be-cca", "20550.00"),
+        ("vltava-equity", "120000.00"), ("director", "4500.00"), ("be-cca", "21000.00"),
+        ("aurora-equity", "63000.00"), ("vltava-equity", "21000.00"), ("director", "10500.00"),
+        ("aurora", "56700.00"), ("nord", "23625.00"), ("vltava", "14175.00")]
     assert first.total_paid == Decimal("1150000.00")
     for row in rows(first):
         assert row in doc

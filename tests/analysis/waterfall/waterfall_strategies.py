@@ -81,11 +81,15 @@ def waterfalls(draw: st.DrawFn) -> dict[str, Any]:
     financiers = draw(percents()) if grouped | corridored else Decimal(0)
     producers = 100 - financiers
     talent: list[dict[str, Any]] = []
+    off_top = draw(st.none() | percents())
+    # Talent is a per cent of all net profits: from the producers' share, at most that share of what the
+    # talent off the top leaves (in hundredths of a per cent, rounded down).
+    room = int(producers * (100 - (off_top or 0)))
     if draw(st.booleans()):
-        talent.append({"payee": "director", "percent_of_net_profits": draw(percents(int(producers)))})
-    if draw(st.booleans()):
-        talent.append({"payee": "writer", "percent_of_net_profits": draw(percents()),
-                       "paid_from": "all_net_profits"})
+        talent.append({"payee": "director", "percent_of_net_profits":
+                       draw(st.integers(0, room).map(lambda n: Decimal(n).scaleb(-2)))})
+    if off_top is not None:
+        talent.append({"payee": "writer", "percent_of_net_profits": off_top, "paid_from": "all_net_profits"})
     tiers.append({"kind": "split", "name": "Net profits",
                   "shares": {"financiers": financiers, "producers": producers}, "talent": talent})
     return {

@@ -17,10 +17,11 @@ from fractions import Fraction
 from functools import cache
 
 from coprod.analysis.waterfall.engine import Flow, flow
-from coprod.analysis.waterfall.piecewise import Piecewise, first_reaching, minimum
-from coprod.analysis.waterfall.plan import FixedRule, GroupRule, PercentRule, Plan, Recouping, compile_plan
+from coprod.analysis.waterfall.piecewise import Piecewise, first_reaching, minimum, stays_from
+from coprod.analysis.waterfall.plan import Plan, Recouping, compile_plan
 from coprod.analysis.waterfall.results import BreakEven, PartyBreakEven
 from coprod.analysis.waterfall.rounding import cents_to_decimal
+from coprod.analysis.waterfall.rules import CorridorRule, FixedRule, GroupRule, PercentRule
 from coprod.errors import AnalysisError
 from coprod.model.project import Project
 
@@ -40,25 +41,42 @@ class Symbolic:
     """What every fee, expense, corridor and deferment line is paid, by payment line."""
     shortfall: dict[int, Piecewise]
     """For every recoup-group member line: what reaches the group less what the group still owes."""
+    left: Piecewise
+    """What the last tier leaves: zero after a split, the unallocated remainder without one."""
+    in_full: tuple[Fraction | None, ...]
+    """For every tier but a split, the smallest pot from which it takes its full due (None: never)."""
 
 
 def symbolic(plan: Plan) -> Symbolic:
-    """Run *plan* with the pot as the variable; mirrors `engine.flow` tier by tier."""
+    """Run *plan* with the pot as the variable; mirrors `engine.flow` tier by tier.
+
+    With nothing from kept territories the pot is all collected receipts, so a fee's base (collected or
+    pot) makes no difference here.
+    """
     pot = Piecewise.line(Fraction(0), Fraction(1))
     left = pot
     reaches: list[Piecewise] = []
     paid: dict[int, Piecewise] = {}
     shortfall: dict[int, Piecewise] = {}
+    in_full: list[Fraction | None] = []
+    credited = credited_corridors(plan)
     for tier in plan.tiers:
         reaches.append(left)
         rule = tier.rule
-        if isinstance(rule, PercentRule):
-            take = (pot if rule.at_source else left).scaled(rule.rate)
+        if isinstance(rule, PercentRule | CorridorRule):
+            due = (pot if rule.at_source else left).scaled(rule.rate)
             if rule.limit is not None:
-                take = minimum(take, Piecewise.line(rule.limit))
-            paid[rule.line] = take = minimum(take, left)
+                due = minimum(due, Piecewise.line(rule.limit))
+            paid[rule.line] = take = minimum(due, left)
+            if rule.line in credited:  # done when its line has recouped: the group below says when
+                in_full.append(Fraction(0))
+            elif isinstance(rule, CorridorRule) and rule.limit is not None:
+                in_full.append(stays_from(take, rule.limit))
+            else:
+                in_full.append(stays_from(left - due, Fraction(0)))
         elif isinstance(rule, FixedRule):
             paid[rule.line] = take = minimum(Piecewise.line(rule.amount), left)
+            in_full.append(stays_from(left, rule.amount))
         elif isinstance(rule, GroupRule):
             owing = Piecewise.line(sum(rule.owed, Fraction(0)))
             for credit in rule.credits:
@@ -66,10 +84,27 @@ def symbolic(plan: Plan) -> Symbolic:
                     owing -= paid[credit]
             take = minimum(owing, left)
             shortfall.update(dict.fromkeys(rule.lines, left - owing))
+            in_full.append(stays_from(left - owing, Fraction(0)))
         else:  # the split takes everything that reaches it
             take = left
+            in_full.append(Fraction(0))
         left -= take
-    return Symbolic(tuple(reaches), paid, shortfall)
+    return Symbolic(tuple(reaches), paid, shortfall, left, tuple(in_full))
+
+
+def credited_corridors(plan: Plan) -> frozenset[int]:
+    """The payment lines of corridors credited against a recoup group below."""
+    return frozenset(credit for tier in plan.tiers if isinstance(tier.rule, GroupRule)
+                     for credit in tier.rule.credits if credit is not None)
+
+
+def _share_recouped_from(plan: Plan, model: Symbolic, party: Recouping) -> Fraction | None:
+    """For a line recouping from one co-producer's share: where that share covers what its lines owe."""
+    recoupment = next(r for r in plan.share_recoupments if party.line_id in r.line_ids)
+    if recoupment.share_line is None or plan.split_index is None:
+        return None
+    share = model.reaches[plan.split_index].scaled(recoupment.share_rate)
+    return first_reaching(share, sum(recoupment.owed, Fraction(0)))
 
 
 def _recouped_from(model: Symbolic, party: Recouping) -> Fraction | None:
@@ -118,19 +153,60 @@ def break_even(project: Project) -> BreakEven:
     def at(cents: int) -> Flow:
         return flow(plan, Fraction(cents, 100))
 
+    shared = {line_id for recoupment in plan.share_recoupments for line_id in recoupment.line_ids}
     parties = []
     for party in plan.recouping:
         def repaid(cents: int, party: Recouping = party) -> bool:
             amounts = at(cents).amounts
             return sum((amounts[line] for line in party.payment_lines), Fraction(0)) >= party.entitlement
 
-        found = _first_cent(_recouped_from(model, party), repaid, f"'{party.line_id}'")
+        solution = _share_recouped_from(plan, model, party) if party.line_id in shared \
+            else _recouped_from(model, party)
+        found = _first_cent(solution, repaid, f"'{party.line_id}'")
         parties.append(PartyBreakEven(party.line_id, party.partner, party.entitlement,
                                       None if found is None else cents_to_decimal(found)))
-    split = plan.split_index
+    above = [point for tier, point in zip(plan.tiers, model.in_full, strict=True)
+             if tier.index != plan.split_index]
+    reaching = model.left if plan.split_index is None else model.reaches[plan.split_index]
 
     def profits(cents: int) -> bool:
-        return at(cents).reaches[split] > 0
+        return _reaching_split(plan, at(cents)) > 0
 
-    net = _first_cent(first_reaching(model.reaches[split], Fraction(0), strict=True), profits, "net profits")
-    return BreakEven(plan.currency, tuple(parties), None if net is None else cents_to_decimal(net))
+    def in_full(cents: int) -> bool:
+        return tiers_paid_in_full(plan, at(cents))
+
+    net = _first_cent(first_reaching(reaching, Fraction(0), strict=True), profits, "net profits")
+    known = [point for point in above if point is not None]
+    full = _first_cent(max(known, default=Fraction(0)) if len(known) == len(above) else None, in_full,
+                       "the tiers above the split")
+    return BreakEven(plan.currency, tuple(parties), None if net is None else cents_to_decimal(net),
+                     None if full is None else cents_to_decimal(full), plan.split_index is None)
+
+
+def _reaching_split(plan: Plan, exact: Flow) -> Fraction:
+    """What reaches the split (or, without one, what the last tier leaves)."""
+    return exact.left if plan.split_index is None else exact.reaches[plan.split_index]
+
+
+def tiers_paid_in_full(plan: Plan, exact: Flow) -> bool:
+    """Whether every tier above the split took its full due in *exact*.
+
+    Its due: a fee its whole percentage, a corridor with a limit that limit, an expense, deferment or
+    overcost its amount, a group all it owed.
+
+    A corridor credited against a group below is done when its line has recouped, which is when that
+    group is paid in full. *exact* must be a flow with nothing from kept territories.
+    """
+    amounts = list(exact.amounts)
+    credited = credited_corridors(plan)
+    for tier in plan.tiers:
+        rule = tier.rule
+        if tier.index == plan.split_index or getattr(rule, "line", None) in credited:
+            continue
+        reaches = exact.reaches[tier.index]
+        after = exact.reaches[tier.index + 1] if tier.index + 1 < len(plan.tiers) else exact.left
+        if isinstance(rule, PercentRule | CorridorRule | FixedRule | GroupRule):
+            collected = exact.pot  # break-even runs with nothing kept: all of the pot was collected
+            if reaches - after < rule.due(exact.pot, collected, reaches, amounts):
+                return False
+    return True

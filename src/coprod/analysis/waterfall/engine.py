@@ -25,6 +25,8 @@ class Flow:
     """Exact amount of every payment line, in plan order."""
     reaches: tuple[Fraction, ...]
     """Exact amount reaching every tier, in waterfall order."""
+    left: Fraction = Fraction(0)
+    """What the last tier leaves: zero after a split, the unallocated remainder without one."""
 
 
 def kept_split(plan: Plan, receipts: Receipts) -> tuple[list[Fraction], Fraction]:
@@ -51,7 +53,12 @@ def kept_split(plan: Plan, receipts: Receipts) -> tuple[list[Fraction], Fraction
 
 def flow(plan: Plan, collection: Fraction, kept: list[Fraction] | None = None,
          excess: Fraction = Fraction(0)) -> Flow:
-    """The exact waterfall for *collection* receipts plus kept-territory *excess* entering the pot."""
+    """The exact waterfall for *collection* receipts plus kept-territory *excess* entering the pot.
+
+    Fees at source on collected receipts take their rate of *collection* only; everything else works on
+    the pot. Lines that recoup from one co-producer's receipts are paid last, out of that co-producer's
+    kept-territory and split lines.
+    """
     amounts = [Fraction(0)] * len(plan.lines)
     for rule, keeps in zip(plan.kept, kept or [Fraction(0)] * len(plan.kept), strict=True):
         amounts[rule.line] = keeps
@@ -60,8 +67,12 @@ def flow(plan: Plan, collection: Fraction, kept: list[Fraction] | None = None,
     reaches: list[Fraction] = []
     for tier in plan.tiers:
         reaches.append(left)
-        left -= tier.rule.take(pot, left, amounts)
-    return Flow(pot, tuple(amounts), tuple(reaches))
+        left -= tier.rule.take(pot, collection, left, amounts)
+    if plan.unallocated is not None:
+        amounts[plan.unallocated] = left
+    for recoupment in plan.share_recoupments:
+        recoupment.take(amounts)
+    return Flow(pot, tuple(amounts), tuple(reaches), left)
 
 
 def run_plan(plan: Plan, receipts: Receipts) -> WaterfallResult:

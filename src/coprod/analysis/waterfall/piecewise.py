@@ -107,3 +107,30 @@ def first_reaching(f: Piecewise, level: Fraction, *, strict: bool = False) -> Fr
             if index + 1 == len(f.starts) or x < f.starts[index + 1]:
                 return x
     return None
+
+
+def stays_from(f: Piecewise, level: Fraction) -> Fraction | None:
+    """The smallest x from which ``f >= level`` holds for good (for every larger x too); None if never.
+
+    Unlike `first_reaching`, this does not rely on f staying above *level* once it reaches it: "a tier
+    takes its full due" holds trivially at a pot of 0, then fails, then holds for good.
+    """
+    found: Fraction | None = None
+    for index, (x0, (a, b)) in enumerate(zip(f.starts, f.lines, strict=True)):
+        x1 = f.starts[index + 1] if index + 1 < len(f.starts) else None
+        if b > 0:
+            cross = (level - a) / b
+            if cross > x0:
+                found = cross if x1 is None or cross < x1 else None
+            elif found is None:
+                found = x0
+            continue
+        # Flat or falling: lowest at the piece's end, and for ever below any level if it never ends.
+        if b < 0 and x1 is None:
+            return None
+        lowest = a + b * (x1 if b < 0 and x1 is not None else x0)
+        if lowest < level:
+            found = None
+        elif found is None:
+            found = x0
+    return found

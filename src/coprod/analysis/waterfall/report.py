@@ -10,18 +10,20 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from coprod.analysis.waterfall.plan import Pool
+from coprod.analysis.waterfall.plan import Pool, compile_plan
+from coprod.analysis.waterfall.terms import terms_json
 from coprod.analysis.waterfall.results import BreakEven, Payment, WaterfallResult
 from coprod.model.money import CENT
 from coprod.model.project import Project
 
-JSON_FORMAT = 1
+JSON_FORMAT = 2
 
 _POOLS = {
     Pool.TALENT_OFF_TOP: "talent, off the top",
     Pool.FINANCIERS: "financiers' pool",
     Pool.TALENT_FROM_PRODUCERS: "talent, from the producers' pool",
     Pool.PRODUCERS: "producers' pool",
+    Pool.RECOUPED_FROM_SHARE: "recouped from its co-producer's share",
 }
 
 
@@ -81,6 +83,7 @@ def format_scenario(project: Project, result: WaterfallResult) -> str:
     if kept:
         lines.append(f"Kept territories: {', '.join(kept)}; the pot is {currency} {money(result.pot)}")
     names = payee_names(project)
+    names["unallocated"] = "Unallocated"
     rows: list[list[str]] = [["#", "Tier", "Payee", "Paid", "Left after tier"]]
     last_line = {payment.tier_index: position for position, payment in enumerate(result.payments)}
     for position, payment in enumerate(result.payments):
@@ -112,6 +115,7 @@ def format_break_even(project: Project, break_even: BreakEven) -> str:
     currency = break_even.currency
     lines = [f"Break-even ({currency} into the collection account, with nothing from kept territories)"]
     names = payee_names(project)
+    names["unallocated"] = "Unallocated"
     rows: list[list[str]] = [["Finance line", "Partner", "Owed in full", "Recouped in full at"]]
     for party in break_even.parties:
         at = "never" if party.receipts is None else money(party.receipts)
@@ -121,8 +125,15 @@ def format_break_even(project: Project, break_even: BreakEven) -> str:
         lines.extend(_table(rows, right={2, 3}))
     else:
         lines.append("No finance line is recouped by this waterfall.")
-    net = break_even.net_profits_from
-    lines.append("Net profits: never" if net is None else f"Net profits begin at {currency} {money(net)}")
+    def at(value: Decimal | None) -> str:
+        return "never" if value is None else f"at {currency} {money(value)}"
+
+    if break_even.unallocated:
+        lines.append(f"No net-profit split: money is first left unallocated {at(break_even.net_profits_from)}")
+        lines.append(f"Every tier is paid in full {at(break_even.tiers_paid_from)}")
+    else:
+        lines.append(f"The net-profit split first receives money {at(break_even.net_profits_from)}")
+        lines.append(f"Every tier above the split is paid in full {at(break_even.tiers_paid_from)}")
     return "\n".join(lines)
 
 
@@ -171,7 +182,14 @@ def report_json(slug: str, project: Project, results: Sequence[WaterfallResult],
                          "entitlement": exact_text(party.entitlement),
                          "receipts": None if party.receipts is None else _amount(party.receipts)}
                         for party in break_even.parties],
-            "net_profits_from": None if break_even.net_profits_from is None
-            else _amount(break_even.net_profits_from),
+            "net_profits_from": _maybe(break_even.net_profits_from),
+            "split_first_receives_money_at": _maybe(break_even.net_profits_from),
+            "tiers_above_split_paid_in_full_at": _maybe(break_even.tiers_paid_from),
+            "unallocated": break_even.unallocated,
         },
+        "terms": terms_json(project, compile_plan(project)),
     }
+
+
+def _maybe(value: Decimal | None) -> str | None:
+    return None if value is None else _amount(value)

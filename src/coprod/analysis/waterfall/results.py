@@ -107,9 +107,20 @@ class PartyBreakEven:
 
 @dataclass(frozen=True, slots=True)
 class BreakEven:
-    """Break-even of every recouping line, and where net profits begin."""
+    """Break-even of every recouping line, and the two named points of net profits.
+
+    Net profits are what reaches the split. The split first receives money at ``net_profits_from``; a
+    corridor above it may still be running then, so every tier above the split is paid in full only at
+    ``tiers_paid_from``, which is never earlier.
+    """
 
     currency: str
     parties: tuple[PartyBreakEven, ...]
     net_profits_from: Decimal | None
-    """Smallest receipts into the collection account, to the cent, with net profits above zero."""
+    """Smallest receipts into the collection account, to the cent, at which the split first receives
+    money (without a split: at which something is left unallocated); None if none do."""
+    tiers_paid_from: Decimal | None = None
+    """Smallest receipts into the collection account, to the cent, at which every tier above the split is
+    paid in full (fees their whole percentage, corridors with a limit that limit); None if none do."""
+    unallocated: bool = False
+    """True when the waterfall has no split: what reaches its end is unallocated."""

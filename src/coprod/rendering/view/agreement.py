@@ -26,6 +26,7 @@ from coprod.rendering.view.common import (
 )
 from coprod.rendering.view.framework import FrameworkView
 from coprod.rendering.view.legal import DeadlockView, LawView, deadlock_view, law_view
+from coprod.rendering.view.waterfall import TierView, WaterfallWords, waterfall_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +97,10 @@ class AgreementView:
     rights: Table
     sales: deal.SalesView | None
     cam: str | None
-    tiers: tuple[deal.TierView, ...]
+    tiers: tuple[TierView, ...]
     waterfall: Table
+    recoupment: WaterfallWords
+    """The waterfall in words (definitions, clause, Schedule 4), from the plan the engine runs."""
     delivery: Table
     has_delivery: bool
     delivery_date: dt.date | None
@@ -132,6 +135,7 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
     locations = project.locations
     shoot_start, shoot_end = _milestone(project, MilestoneKind.SHOOT)
     delivery_date, _ = _milestone(project, MilestoneKind.DELIVERY)
+    words = waterfall_words(project)
     return AgreementView(
         draft=draft_view(project), film=film_view(project), parties=parties, majority=majority,
         delegate=delegate,
@@ -157,7 +161,7 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
         rights=deal.rights_table(project), sales=deal.sales_view(project),
         cam=project.recoupment.collection_account.manager if project.recoupment.collection_account
         else None,
-        tiers=deal.tiers(project), waterfall=deal.waterfall_table(project),
+        tiers=words.tiers, waterfall=words.table, recoupment=words,
         delivery=deal.delivery_table(project), has_delivery=bool(project.delivery),
         delivery_date=delivery_date,
         insurance=InsuranceView(

@@ -1,4 +1,6 @@
-"""The deal's terms as the agreement and the term sheet print them: money, rights, waterfall, control.
+"""The deal's terms as the agreement and the term sheet print them: money, rights, control.
+
+The waterfall's words are in ``waterfall.py``, read from the plan the engine runs.
 
 Both documents describe the same deal, so both take these pieces from here; each adds what only it needs
 (the agreement its schedules, the term sheet its scenarios).
@@ -13,16 +15,6 @@ from decimal import Decimal
 from coprod.model.finance import FinanceStatus
 from coprod.model.money import Money, total
 from coprod.model.project import Project
-from coprod.model.recoupment import (
-    Basis,
-    CorridorTier,
-    DefermentTier,
-    ExpenseTier,
-    FeeTier,
-    RecoupTier,
-    SplitTier,
-    Tier,
-)
 from coprod.rendering.escape import Safe
 from coprod.rendering.filters import date, figures, money, percent
 from coprod.rendering.view.common import Cell, Table, country_in_text, country_name, party_names, safe_join
@@ -207,86 +199,6 @@ def payee_name(project: Project, payee: str) -> str:
         if participant.id == payee:
             return f"{participant.name} ({participant.role})"
     return payee
-
-
-def _of(basis: Basis) -> str:
-    return "of Gross Receipts" if basis is Basis.AT_SOURCE else "of the receipts reaching this tier"
-
-
-def tier_sentence(project: Project, tier: Tier) -> Safe:
-    """What one tier pays, in a sentence."""
-    if isinstance(tier, FeeTier):
-        text = Safe("{percent} {of} to {payee}").format(percent=percent(tier.percent), of=_of(tier.basis),
-                                                        payee=payee_name(project, tier.payee))
-        if tier.cap is not None:
-            text += Safe(", up to {cap} in total").format(cap=figures(base(project, tier.cap)))
-        return text + Safe(".")
-    if isinstance(tier, ExpenseTier):
-        return Safe("{payee}'s recoupable expenses, as incurred and up to {cap}.").format(
-            payee=payee_name(project, tier.payee), cap=figures(base(project, tier.cap)))
-    if isinstance(tier, CorridorTier):
-        text = Safe("a corridor of {percent} {of} to {payee}").format(
-            percent=percent(tier.percent), of=_of(tier.basis), payee=payee_name(project, tier.payee))
-        if tier.until_recouped:
-            text += Safe(", until it has recouped its investment and any premium")
-        if tier.cap is not None:
-            text += Safe(", up to {cap} in total").format(cap=figures(base(project, tier.cap)))
-        return text + Safe("; the rest of those receipts continues down the waterfall.")
-    if isinstance(tier, RecoupTier):
-        return _recoup_sentence(project, tier)
-    if isinstance(tier, DefermentTier):
-        return Safe("a deferment of {amount} to {payee}.").format(
-            amount=figures(base(project, tier.amount)), payee=payee_name(project, tier.payee))
-    return _split_sentence(project, tier)
-
-
-def _recoup_sentence(project: Project, tier: RecoupTier) -> Safe:
-    parts = []
-    for line_id in tier.pari_passu:
-        line = project.finance_line(line_id)
-        amount = figures(project.in_base(line).cents())
-        if line.premium:
-            parts.append(Safe("{source} ({amount} plus a premium of {premium})").format(
-                source=line.source, amount=amount, premium=percent(line.premium)))
-        else:
-            parts.append(Safe("{source} ({amount})").format(source=line.source, amount=amount))
-    if len(parts) == 1:
-        return Safe("recoupment of {parts}.").format(parts=parts[0])
-    return Safe("recoupment, pro rata and pari passu, of {parts}.").format(parts=safe_join(parts))
-
-
-def _split_sentence(project: Project, tier: SplitTier) -> Safe:
-    text = Safe("{fin} of Net Profits to the financiers, pro rata to their recouped investment, and {prod} "
-                "to the Co-Producers in proportion to their copyright shares").format(
-        fin=percent(tier.shares.financiers), prod=percent(tier.shares.producers))
-    talent = [Safe("{pct} of Net Profits to {payee}, paid {source}").format(
-        pct=percent(share.percent_of_net_profits), payee=payee_name(project, share.payee),
-        source="out of the Co-Producers' share" if share.paid_from == "producers_share"
-        else "off the top of all Net Profits") for share in tier.talent]
-    if talent:
-        text += Safe("; talent participations: {talent}").format(talent=safe_join(talent))
-    return text + Safe(".")
-
-
-@dataclass(frozen=True, slots=True)
-class TierView:
-    """One tier of the waterfall."""
-
-    position: int
-    name: str
-    sentence: Safe
-
-
-def tiers(project: Project) -> tuple[TierView, ...]:
-    """The waterfall, tier by tier, in order."""
-    return tuple(TierView(index, tier.name, tier_sentence(project, tier))
-                 for index, tier in enumerate(project.recoupment.waterfall, start=1))
-
-
-def waterfall_table(project: Project) -> Table:
-    """The waterfall as a table (Schedule: recoupment)."""
-    rows = tuple((str(view.position), view.name, view.sentence) for view in tiers(project))
-    return Table(("Rank", "Tier", "Payment"), rows, frozenset({0}))
 
 
 @dataclass(frozen=True, slots=True)

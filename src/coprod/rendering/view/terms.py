@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from coprod.analysis.waterfall import WaterfallResult, break_even, scenarios
+from coprod.analysis.waterfall import BreakEven, WaterfallResult, break_even, scenarios
+from coprod.analysis.waterfall.plan import compile_plan
 from coprod.model.money import Money
 from coprod.model.project import Project
-from coprod.model.recoupment import SplitTier
 from coprod.rendering.escape import Safe
 from coprod.rendering.filters import amount, figures, percent
 from coprod.rendering.view import deal
@@ -23,6 +23,7 @@ from coprod.rendering.view.common import (
     film_view,
     party_view,
 )
+from coprod.rendering.view.waterfall import TierView, WaterfallWords, point_sentence, waterfall_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +44,16 @@ class TermSheetView:
     rights: Table
     sales: deal.SalesView | None
     cam: str | None
-    tiers: tuple[deal.TierView, ...]
+    tiers: tuple[TierView, ...]
+    recoupment: WaterfallWords
+    """The waterfall in words, from the plan the engine runs."""
     scenario_levels: Safe
     """'50%, 100%, 150% and 200% of the Budget'."""
     scenarios: Table
     break_even: Table
-    net_profits_from: Safe
-    """'EUR 1,165,889.41 of receipts into the collection account' or 'no receipt level'."""
+    points: Safe
+    """The two named points: where the split first receives money, where every tier above it is paid in
+    full."""
     net_profit_split: Safe
     approvals: tuple[deal.ApprovalRow, ...]
     sales_term: int | None
@@ -76,9 +80,8 @@ def _scenario_table(project: Project, levels: Sequence[Decimal], results: Sequen
     return Table(tuple(header), tuple(rows), frozenset(range(1, len(results) + 1)))
 
 
-def _break_even_table(project: Project) -> tuple[Table, Safe]:
+def _break_even_table(project: Project, result: BreakEven) -> Table:
     currency = project.structure.currency
-    result = break_even(project)
     rows: list[tuple[Cell, ...]] = []
     for party in result.parties:
         line = project.finance_line(party.line)
@@ -86,12 +89,8 @@ def _break_even_table(project: Project) -> tuple[Table, Safe]:
             Safe("not reached")
         rows.append((line.source, project.partner(party.partner).company,
                      figures(Money(party.entitlement, currency).cents(), cents=True), needed))
-    table = Table(("Investment", "Brought by", "Recoups (with premium)", "Recouped in full at receipts of"),
-                  tuple(rows), frozenset({2, 3}))
-    if result.net_profits_from is None:
-        return table, Safe("no level of receipts")
-    return table, Safe("receipts of {amount} into the Collection Account").format(
-        amount=figures(Money(result.net_profits_from, currency)))
+    return Table(("Investment", "Brought by", "Recoups (with premium)", "Recouped in full at receipts of"),
+                 tuple(rows), frozenset({2, 3}))
 
 
 def term_sheet_view(project: Project, levels: Sequence[Decimal]) -> TermSheetView:
@@ -99,8 +98,8 @@ def term_sheet_view(project: Project, levels: Sequence[Decimal]) -> TermSheetVie
     budget = project.budget.total
     receipts = [(budget * level / 100).quantize(Decimal("0.01")) for level in levels]
     results = scenarios(project, receipts)
-    break_even_table, net_from = _break_even_table(project)
-    split = next(t for t in project.recoupment.waterfall if isinstance(t, SplitTier))
+    points = break_even(project)
+    words = waterfall_words(project, compile_plan(project))
     sales = deal.sales_view(project)
     return TermSheetView(
         draft=draft_view(project), film=film_view(project),
@@ -112,9 +111,11 @@ def term_sheet_view(project: Project, levels: Sequence[Decimal]) -> TermSheetVie
         rights=deal.rights_table(project), sales=sales,
         cam=project.recoupment.collection_account.manager if project.recoupment.collection_account
         else None,
-        tiers=deal.tiers(project),
+        tiers=words.tiers, recoupment=words,
         scenario_levels=Safe(", ".join(str(percent(level)) for level in levels[:-1]) +
                              (" and " if len(levels) > 1 else "") + str(percent(levels[-1]))),
-        scenarios=_scenario_table(project, levels, results), break_even=break_even_table,
-        net_profits_from=net_from, net_profit_split=deal.tier_sentence(project, split),
+        scenarios=_scenario_table(project, levels, results), break_even=_break_even_table(project, points),
+        points=point_sentence(project.structure.currency, points.net_profits_from, points.tiers_paid_from,
+                              words.receipts_term, points.unallocated),
+        net_profit_split=words.split,
         approvals=deal.approvals(project), sales_term=sales.term_years if sales else None)
