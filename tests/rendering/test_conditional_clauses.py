@@ -91,19 +91,20 @@ def test_a_corridor_is_described_in_the_waterfall() -> None:
     project = example("the-salt-road")
     assert any(isinstance(tier, CorridorTier) for tier in project.recoupment.waterfall)
     text = _agreement(project)
-    assert ("4. **Film centre corridor**: a corridor of 5% of the Collection Account Receipts reaching this tier "
-            "to Film centre selective advance (public grant), beside the tiers below it, until it has received "
-            "EUR 250,000 (what it recoups)") in text
+    assert ("4. **Film centre corridor**: a corridor of 5% of the Collection Account Receipts reaching this "
+            "tier to Film centre selective advance (public grant), beside the tiers below it, until it has "
+            "received EUR 250,000 (what it recoups)") in text
 
 
 def test_kept_territories_change_the_territories_clause_and_gross_receipts() -> None:
     project = example("the-salt-road")
     text = _agreement(project)
     assert "### 10.1 Kept Territories {#kept-territories}" in text
-    assert ("“**Gross Receipts**” means all sums received from the exploitation of the Film and of all rights "
-            "in it, in every medium and territory, including the receipts from the Kept Territories.") in text
-    assert ("“**Collection Account Receipts**” means the Gross Receipts paid into the Collection Account: the "
-            "receipts from every territory other than the Kept Territories.") in text
+    assert ("“**Gross Receipts**” means all sums received from the exploitation of the Film and of all "
+            "rights in it, in every medium and territory, including the receipts from the Kept "
+            "Territories.") in text
+    assert ("“**Collection Account Receipts**” means the Gross Receipts paid into the Collection Account: "
+            "the receipts from every territory other than the Kept Territories.") in text
     none_kept = project.model_copy(update={"rights": project.rights.model_copy(update={"territories": []})})
     plain = _agreement(none_kept)
     assert "{#kept-territories}" not in plain

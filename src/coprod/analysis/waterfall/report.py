@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from coprod.analysis.waterfall.plan import Pool, compile_plan
-from coprod.analysis.waterfall.terms import terms_json
 from coprod.analysis.waterfall.results import BreakEven, Payment, WaterfallResult
+from coprod.analysis.waterfall.terms import terms_json
 from coprod.model.money import CENT
 from coprod.model.project import Project
 
@@ -125,15 +125,16 @@ def format_break_even(project: Project, break_even: BreakEven) -> str:
         lines.extend(_table(rows, right={2, 3}))
     else:
         lines.append("No finance line is recouped by this waterfall.")
-    def at(value: Decimal | None) -> str:
+    def when(value: Decimal | None) -> str:
         return "never" if value is None else f"at {currency} {money(value)}"
 
     if break_even.unallocated:
-        lines.append(f"No net-profit split: money is first left unallocated {at(break_even.net_profits_from)}")
-        lines.append(f"Every tier is paid in full {at(break_even.tiers_paid_from)}")
+        first = when(break_even.net_profits_from)
+        lines.append(f"No net-profit split: money is first left unallocated {first}")
+        lines.append(f"Every tier is paid in full {when(break_even.tiers_paid_from)}")
     else:
-        lines.append(f"The net-profit split first receives money {at(break_even.net_profits_from)}")
-        lines.append(f"Every tier above the split is paid in full {at(break_even.tiers_paid_from)}")
+        lines.append(f"The net-profit split first receives money {when(break_even.net_profits_from)}")
+        lines.append(f"Every tier above the split is paid in full {when(break_even.tiers_paid_from)}")
     return "\n".join(lines)
 
 

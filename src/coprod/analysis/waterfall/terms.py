@@ -44,7 +44,8 @@ def _rule(plan: Plan, rule: Rule) -> dict[str, Any]:
                 "cap": _optional(rule.limit)}
     if isinstance(rule, CorridorRule):
         return {"payee": plan.lines[rule.line].payee, "percent": exact(rule.rate * 100),
-                "basis": "at_source" if rule.at_source else "at_tier", "until_recouped": rule.recoups is not None,
+                "basis": "at_source" if rule.at_source else "at_tier",
+                "until_recouped": rule.recoups is not None,
                 "cap": _optional(rule.cap), "limit": _optional(rule.limit),
                 "credited": rule.credited if rule.recoups is not None else None}
     if isinstance(rule, FixedRule):
