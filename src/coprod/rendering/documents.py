@@ -21,7 +21,9 @@ from jinja2 import meta as jinja_meta
 from jinja2 import nodes
 
 from coprod import __version__
+from coprod.analysis.contract.coverage import coverage
 from coprod.analysis.eligibility.catalog import FrameworkCatalog
+from coprod.analysis.eligibility.schema import Framework
 from coprod.analysis.findings import Finding
 from coprod.analysis.run import Analysis
 from coprod.errors import TemplateError
@@ -186,7 +188,10 @@ class DocumentRenderer:
         *catalog* is the frameworks the analysis read (a user's own among them); the renderer's own
         catalogue when None.
         """
-        framework = self._framework(project, analysis, catalog)
+        instrument = self._instrument(project, analysis, catalog)
+        verdict = analysis.eligibility
+        framework = (None if instrument is None or verdict is None
+                     else framework_view(project, verdict, instrument))
         findings = tuple(analysis.findings)
         documents = []
         clause_numbers: dict[str, str] = {}
@@ -194,6 +199,15 @@ class DocumentRenderer:
         for spec in self.plan(project):
             arguments = (spec, project, analysis, framework, findings, clean, clause_numbers, texts)
             document, outline = self._render_one(*arguments)
+            if spec.kind is DocumentKind.AGREEMENT:
+                # What the treaty and the incentives require of the contract, against the clauses drafted;
+                # a gap is a finding on the agreement (noted in it) and in every later document.
+                missing = coverage(project, instrument, outline.markers(), outline.defined_terms())
+                if missing:
+                    findings = (*findings, *missing)
+                    analysis = analysis.model_copy(update={"findings": findings})
+                    arguments = (spec, project, analysis, framework, findings, clean, clause_numbers, texts)
+                    document, outline = self._render_one(*arguments)
             problems = check_prose(document.markdown, texts)
             if problems:
                 raise self._prose_error(document, problems, arguments)
@@ -223,8 +237,9 @@ class DocumentRenderer:
                              f"{'s' if len(problems) != 1 else ''} a reader would notice:\n  "
                              + "\n  ".join(lines))
 
-    def _framework(self, project: Project, analysis: Analysis,
-                   catalog: FrameworkCatalog | None) -> FrameworkView | None:
+    def _instrument(self, project: Project, analysis: Analysis,
+                    catalog: FrameworkCatalog | None) -> Framework | None:
+        """The framework file the agreement is drafted under; None for a creative co-production."""
         verdict = analysis.eligibility
         if project.structure.kind != "official" or verdict is None:
             return None
@@ -237,7 +252,7 @@ class DocumentRenderer:
         framework = catalog.get(verdict.instrument)
         if framework is None:
             raise TemplateError(f"the framework '{verdict.instrument}' has no file in the catalogue")
-        return framework_view(project, verdict, framework)
+        return framework
 
     def _render_one(self, spec: DocumentSpec, project: Project, analysis: Analysis,
                     framework: FrameworkView | None, findings: tuple[Finding, ...], clean: bool,

@@ -216,7 +216,15 @@ class Outline:
                   if h.kind is heading.kind and h.number.startswith(f"{heading.number}.")]
         return heading.provides.union(*inside)
 
+    def markers(self) -> frozenset[str]:
+        """Every heading's label and every ``provides`` marker of the document."""
+        return frozenset(self.headings).union(*(h.provides for h in self.headings.values()))
+
     # --- definitions --------------------------------------------------------------------------------
+
+    def defined_terms(self) -> frozenset[str]:
+        """The terms this rendering defined (conditions included)."""
+        return frozenset(self._definitions)
 
     def define(self, term: str, *, caller: Caller) -> Safe:
         """Record the definition of *term*, which starts with 'means'.

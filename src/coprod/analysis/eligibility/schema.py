@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from coprod.analysis.contract.schema import ContractItem
 from coprod.analysis.eligibility.schema_base import (
     FRAMEWORK_FORMAT,
     Derogation,
@@ -325,6 +326,9 @@ class Framework(Sourced):
     applies_when_named: list[Text] = Field(default_factory=list)
     """Funds only: the fund applies when a finance line's source or an application milestone names it."""
     rules: list[Rule] = Field(default_factory=list)
+    contract_contents: list[ContractItem] = Field(default_factory=list)
+    """What the instrument requires the co-production contract to contain (issue 12's block, at the end
+    of the file); checked against the rendered agreement by `coprod.analysis.contract.coverage`."""
 
     @field_validator("id")
     @classmethod

@@ -43,6 +43,7 @@ _BY_AREA = {
     "timeline": ("approval", "production"),
     "rights": ("copyright", "rights-terms"),
     "readiness": ("film", "film-terms"),
+    "contract": ("general", "film"),
 }
 
 

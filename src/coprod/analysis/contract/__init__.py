@@ -1,0 +1,1 @@
+"""What treaties, incentives and funds require the co-production contract itself to contain."""
