@@ -12,10 +12,17 @@ from hypothesis import strategies as st
 from coprod.analysis.waterfall import Receipts, WaterfallResult, break_even, run_waterfall
 from coprod.analysis.waterfall.breakeven import tiers_paid_in_full
 from coprod.analysis.waterfall.engine import flow
-from coprod.analysis.waterfall.plan import Plan, compile_plan, owed
+from coprod.analysis.waterfall.plan import Plan, Pool, compile_plan, owed
 from coprod.model.consistency import check_consistency
 from coprod.model.project import Project
-from coprod.model.recoupment import CorridorTier, DefermentTier, ExpenseTier, FeeTier, RecoupTier
+from coprod.model.recoupment import (
+    CorridorTier,
+    DefermentTier,
+    ExpenseTier,
+    FeeTier,
+    OvercostTier,
+    RecoupTier,
+)
 from tests.analysis.waterfall.bisection import break_even_by_bisection
 from tests.analysis.waterfall.waterfall_strategies import PARTNERS, cents, waterfalls
 from tests.analysis.waterfall.waterfall_support import variant
@@ -84,7 +91,9 @@ def test_pari_passu_members_are_paid_in_proportion_to_what_they_are_still_owed(s
                                                                               given: Receipts) -> None:
     project = project_of(sections)
     result = run_waterfall(project, keep_known(project, given))
-    corridor = {p.payee: p.exact for p in result.payments if p.kind == "corridor"}
+    credited = {tier.payee for tier in project.recoupment.waterfall
+                if isinstance(tier, CorridorTier) and tier.credited}
+    corridor = {p.payee: p.exact for p in result.payments if p.kind == "corridor" and p.payee in credited}
     for index, tier in enumerate(project.recoupment.waterfall):
         if not isinstance(tier, RecoupTier):
             continue
@@ -96,16 +105,27 @@ def test_pari_passu_members_are_paid_in_proportion_to_what_they_are_still_owed(s
             assert paid[line] * due[first] == paid[first] * due[line]
 
 
+def recouped_so_far(project: Project, result: WaterfallResult) -> dict[str, Fraction]:
+    """What counts towards each finance line's recoupment: credited corridor, group, a partner's share."""
+    credited = {tier.payee for tier in project.recoupment.waterfall
+                if isinstance(tier, CorridorTier) and tier.credited}
+    recouped: dict[str, Fraction] = {}
+    for p in result.payments:
+        if (p.kind == "corridor" and p.payee in credited) or p.kind == "recoup" or \
+                p.pool is Pool.RECOUPED_FROM_SHARE or (p.kind == "kept" and p.payee not in PARTNERS):
+            recouped[p.payee] = recouped.get(p.payee, Fraction(0)) + p.exact
+    return recouped
+
+
 @UNTIMED
 @given(waterfalls(), receipts())
 def test_no_cap_or_entitlement_is_exceeded(sections: dict[str, Any], given: Receipts) -> None:
     project = project_of(sections)
     result = run_waterfall(project, keep_known(project, given))
-    by_tier = {p.tier_index: p.exact for p in result.payments if p.tier_index is not None}
-    recouped: dict[str, Fraction] = {}
-    for p in result.payments:
-        if p.kind in ("corridor", "recoup"):
-            recouped[p.payee] = recouped.get(p.payee, Fraction(0)) + p.exact
+    by_tier = {p.tier_index: p.exact for p in result.payments
+               if p.tier_index is not None and p.kind != "split"}
+    corridors = {p.payee: p.exact for p in result.payments if p.kind == "corridor"}
+    recouped = recouped_so_far(project, result)
     for index, tier in enumerate(project.recoupment.waterfall):
         if isinstance(tier, FeeTier | CorridorTier) and tier.cap is not None:
             assert by_tier[index] <= tier.cap
@@ -113,11 +133,12 @@ def test_no_cap_or_entitlement_is_exceeded(sections: dict[str, Any], given: Rece
             assert by_tier[index] <= min(tier.cap, tier.incurred if tier.incurred is not None else tier.cap)
         if isinstance(tier, DefermentTier):
             assert by_tier[index] <= tier.amount
+        if isinstance(tier, OvercostTier):
+            assert by_tier[index] <= tier.amount * (1 + tier.premium / 100)
         if isinstance(tier, CorridorTier) and tier.until_recouped:
-            assert recouped[tier.payee] <= owed(project, tier.payee)
-        if isinstance(tier, RecoupTier):
-            for line in tier.pari_passu:
-                assert recouped[line] <= owed(project, line)
+            assert corridors[tier.payee] <= owed(project, tier.payee)
+    for finance in project.financing:  # a group, a credited corridor, a partner's share: never past owed
+        assert recouped.get(finance.id, Fraction(0)) <= owed(project, finance.id)
     for entry in project.rights.territories:
         kept = next(p.exact for p in result.payments if p.kind == "kept" and p.payee == entry.partner)
         if entry.common_pot_above is not None:

@@ -20,11 +20,20 @@ def percents(high: int = 100) -> st.SearchStrategy[Decimal]:
 
 @st.composite
 def finance_lines(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Recoupable lines; some recoup from one partner's receipts, some take no share of profits."""
     count = draw(st.integers(1, 4))
-    return [{"id": f"line-{index}", "partner": draw(st.sampled_from(PARTNERS)), "territory": "IT",
-             "type": "equity", "source": f"Investor {index}", "amount": draw(cents(100, 10**8)),
-             "currency": draw(st.sampled_from([None, "CZK"])), "status": "confirmed", "recoupable": True,
-             "premium": draw(percents(50))} for index in range(count)]
+    lines = []
+    for index in range(count):
+        line = {"id": f"line-{index}", "partner": draw(st.sampled_from(PARTNERS)), "territory": "IT",
+                "type": "equity", "source": f"Investor {index}", "amount": draw(cents(100, 10**8)),
+                "currency": draw(st.sampled_from([None, "CZK"])), "status": "confirmed", "recoupable": True,
+                "premium": draw(percents(50))}
+        if draw(st.integers(0, 4)) == 0:
+            line["recoups_from"] = draw(st.sampled_from(PARTNERS))
+        elif draw(st.integers(0, 3)) == 0:
+            line["profit_share"] = False
+        lines.append(line)
+    return lines
 
 
 @st.composite
@@ -42,8 +51,12 @@ def _tier(draw: st.DrawFn, kind: str, position: int, grouped: set[str], corridor
     basis = draw(st.sampled_from(["at_source", "at_tier"]))
     if kind == "fee":
         payee = draw(st.sampled_from(["cam", "sales_agent", *PARTNERS]))
-        return {"kind": "fee", "name": name, "payee": payee,
+        on = draw(st.sampled_from([None, "collected", "pot"])) if basis == "at_source" else None
+        return {"kind": "fee", "name": name, "payee": payee, "on": on,
                 "percent": draw(percents()), "basis": basis, "cap": draw(st.none() | cents(1, 10**7))}
+    if kind == "overcost":
+        return {"kind": "overcost", "name": name, "payee": draw(st.sampled_from(PARTNERS)),
+                "amount": draw(cents(1, 10**7)), "premium": draw(percents(30))}
     if kind == "expense":
         return {"kind": "expense", "name": name, "payee": "sales_agent", "cap": draw(cents(1, 10**7)),
                 "incurred": draw(st.none() | cents(0, 10**7))}
@@ -56,7 +69,8 @@ def _tier(draw: st.DrawFn, kind: str, position: int, grouped: set[str], corridor
             payee = draw(st.sampled_from(free))
             corridored.add(payee)
             return {"kind": "corridor", "name": name, "payee": payee, "percent": draw(percents()),
-                    "basis": basis, "until_recouped": True, "cap": draw(st.none() | cents(1, 10**7))}
+                    "basis": basis, "until_recouped": True, "cap": draw(st.none() | cents(1, 10**7)),
+                    "credited": draw(st.booleans())}
         return {"kind": "corridor", "name": name, "payee": draw(st.sampled_from(PARTNERS)),
                 "percent": draw(percents()), "basis": basis, "until_recouped": False,
                 "cap": draw(st.none() | cents(1, 10**7))}
@@ -72,13 +86,15 @@ def _tier(draw: st.DrawFn, kind: str, position: int, grouped: set[str], corridor
 def waterfalls(draw: st.DrawFn) -> dict[str, Any]:
     """Top-level sections (financing, rights, recoupment) of a consistent project."""
     lines = draw(finance_lines())
-    ids = [line["id"] for line in lines]
-    kinds = draw(st.lists(st.sampled_from(["fee", "expense", "corridor", "recoup", "deferment"]), max_size=7))
+    ids = [line["id"] for line in lines if "recoups_from" not in line]  # the others are named by no tier
+    kinds = draw(st.lists(st.sampled_from(["fee", "expense", "corridor", "recoup", "deferment", "overcost"]),
+                          max_size=7))
     grouped: set[str] = set()
     corridored: set[str] = set()
     tiers = [tier for position, kind in enumerate(kinds)
              if (tier := draw(_tier(kind, position, grouped, corridored, ids))) is not None]
-    financiers = draw(percents()) if grouped | corridored else Decimal(0)
+    sharing = {line["id"] for line in lines if line.get("profit_share", True) and "recoups_from" not in line}
+    financiers = draw(percents()) if (grouped | corridored) & sharing else Decimal(0)
     producers = 100 - financiers
     talent: list[dict[str, Any]] = []
     off_top = draw(st.none() | percents())
@@ -90,8 +106,12 @@ def waterfalls(draw: st.DrawFn) -> dict[str, Any]:
                        draw(st.integers(0, room).map(lambda n: Decimal(n).scaleb(-2)))})
     if off_top is not None:
         talent.append({"payee": "writer", "percent_of_net_profits": off_top, "paid_from": "all_net_profits"})
-    tiers.append({"kind": "split", "name": "Net profits",
-                  "shares": {"financiers": financiers, "producers": producers}, "talent": talent})
+    if draw(st.integers(0, 9)) > 0:  # one waterfall in ten has no split: its remainder is unallocated
+        tiers.append({"kind": "split", "name": "Net profits", "talent": talent,
+                      "shares": {"financiers": financiers, "producers": producers},
+                      "pro_rata_to": draw(st.sampled_from(["investment", "recouped"]))})
+    elif not tiers:
+        tiers.append({"kind": "deferment", "name": "Deferment", "payee": "director", "amount": "1"})
     return {
         "financing": lines,
         "rights": {"copyright": {"aurora": 60, "nord": 25, "vltava": 15},
