@@ -46,7 +46,7 @@ def test_a_financial_only_partner_gets_its_own_clause_definition_and_credit() ->
     assert "Vltava Pictures s.r.o. participates financially only, with a share of 15% of the Budget." in text
     assert "“**Financial Co-Producer**” means Vltava Pictures s.r.o., each of which" in text
     assert "“with the participation of Vltava Pictures s.r.o.”" in text
-    assert "the Financial Co-Producer's liability for Overcost is limited to its contribution" in text
+    assert "The Financial Co-Producer's liability for Overcost is limited to its contribution" in text
     assert "### 8.5 Financial Co-Producer {#financial-consultation}" in text
     # The exchange-rates clause moves from 3.3 to 3.4; references to it follow.
     assert "### 3.3 Exchange rates {#exchange-rates}" in base
@@ -62,16 +62,16 @@ def test_a_creative_co_production_has_no_condition_precedent_and_renumbers() -> 
     assert "(B) The Film is a creative co-production" in text
     assert "## 6. Production responsibilities and spend {#production}" in text
     official = _agreement(example("the-salt-road"))
-    assert "## 6. Condition precedent: approval by the Competent Authorities {#approval}" in official
+    assert "## 6. Official co-production status {#approval}" in official
     assert "## 7. Production responsibilities and spend {#production}" in official
     _assert_references_resolve(text)
 
 
 def test_the_condition_precedent_names_the_framework_and_each_authority() -> None:
     text = _agreement(example("the-salt-road"))
-    assert ("under the Council of Europe Convention on Cinematographic Co-production (revised) (CETS 220) "
-            "by each of the following Competent Authorities:") in text
-    assert "- for Czechia: State Cinematography Fund, on the application of Vltava Pictures s.r.o." in text
+    assert ("for approval of the Film as an official co-production under the Council of Europe Convention on "
+            "Cinematographic Co-production (revised) (CETS 220)") in text
+    assert "- for Czechia: State Cinematography Fund, to which Vltava Pictures s.r.o. applies." in text
 
 
 def test_a_completion_bond_adds_its_clause_and_definitions() -> None:
@@ -83,7 +83,7 @@ def test_a_completion_bond_adds_its_clause_and_definitions() -> None:
     assert "## 16. Insurance, errors and omissions and completion guarantee {#insurance}" in text
     assert "### 16.3 Completion guarantee {#completion-guarantee}" in text
     assert "“**Completion Guarantor**” means Bondline Guarantors." in text
-    assert "Without prejudice to the Completion Guarantee, any Overcost" in text
+    assert "Without prejudice to the Completion Guarantee, an Overcost" in text
     _assert_references_resolve(text)
 
 
@@ -164,8 +164,8 @@ def test_a_framework_lead_time_sets_the_application_deadline_in_clause_and_check
         "structure": project.structure.model_copy(update={"framework": "italy-brazil"})})
     documents = render_project(italy_brazil)
     # Principal photography starts on 3 May 2027; the Italy-Brazil agreement asks for 30 days.
-    assert ("file its application with its Competent Authority no later than 3 April 2027, being thirty "
-            "(30) days before the start of Principal Photography") in documents["agreement.md"].markdown
+    assert ("for provisional approval (an advance ruling) no later than 3 April 2027, being thirty (30) days "
+            "before the start of Principal Photography") in documents["agreement.md"].markdown
     application = row(rows_of(documents["checklists/nord.md"].markdown), "File the application")
     assert application.task == ("File the application for official co-production status with Agência "
                                 "Nacional do Cinema (ANCINE).")

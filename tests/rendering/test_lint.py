@@ -29,7 +29,7 @@ def test_the_shipped_templates_are_clean() -> None:
     reports, problems = TemplateLinter().check()
     assert problems == []
     by_name = {report.name: report for report in reports}
-    assert by_name["clauses/approval.md.j2"].variables == {"clause", "framework", "ref"}
+    assert by_name["clauses/approval.md.j2"].variables == {"clause", "framework", "long_stop", "ref"}
     assert by_name["clauses/approval.md.j2"].documents == {"agreement"}
     assert "documents/readiness.md.j2" in by_name
 
@@ -58,7 +58,7 @@ def test_the_command_lists_variables_and_fails_on_problems(tmp_path: Path, capsy
     monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the examples under projects/ are proofread
     assert main(["templates", "check"]) == 0
     out = capsys.readouterr().out
-    assert "clauses/approval.md.j2 [agreement]: clause, framework, ref\n" in out
+    assert "clauses/approval.md.j2 [agreement]: clause, framework, long_stop, ref\n" in out
     read = f"{len(EXAMPLES)} projects rendered and proofread"
     assert out.endswith(f"35 templates checked, {read}, 0 problems\n")
 

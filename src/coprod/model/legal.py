@@ -8,7 +8,7 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from coprod.model.jurisdictions import Jurisdiction
-from coprod.model.types import Base, Language, PositiveInt, Text, described
+from coprod.model.types import Base, IsoDate, Language, PositiveInt, Text, described
 
 
 class Disputes(Base):
@@ -55,3 +55,7 @@ class Legal(Base):
     language: Language = described(
         "The language of the agreement's authentic (signed) text (ISO 639-1). coprod drafts in English; "
         "when this is another language, the English draft says it is a translation of that text.")
+    long_stop_date: IsoDate | None = described(
+        "Official co-productions: the date by which every competent authority must have granted provisional "
+        "approval, failing which any partner may terminate; the first day of principal photography if left "
+        "out.", default=None)

@@ -37,6 +37,12 @@ class Partner(Base):
     signatory: Signatory = described("Who signs the agreement for this partner.")
     track_record: Text | None = described("Credits that show the partner is a qualified producer.",
                                           default=None)
+    region: Identifier | None = described(
+        "Where the country's competent authority is regional, the partner's region as the framework file "
+        "names it (Belgium: french-community or flemish-community).", default=None)
+    notice_email: Text | None = described(
+        "E-mail address for notices under the agreement (the signatory's or the legal department's).",
+        default=None)
 
 
 class CreativeRole(StrEnum):

@@ -33,12 +33,12 @@ from coprod.rendering.locate import LineMarks, MarkedText
 from coprod.rendering.meta import DocumentMeta
 from coprod.rendering.outline import Outline
 from coprod.rendering.prose import ProseProblem, check_prose
-from coprod.rendering.view.agreement import agreement_view
+from coprod.rendering.view.agreement import agreement_view, rationale_notes
 from coprod.rendering.view.checklist import checklist_view
 from coprod.rendering.view.common import table
 from coprod.rendering.view.framework import FrameworkView, framework_view
 from coprod.rendering.view.legal import LIBRARY_LANGUAGE
-from coprod.rendering.view.notes import drafting_notes
+from coprod.rendering.view.notes import Note, drafting_notes
 from coprod.rendering.view.readiness import readiness_view
 from coprod.rendering.view.terms import term_sheet_view
 
@@ -260,8 +260,10 @@ class DocumentRenderer:
                     ) -> tuple[RenderedDocument, Outline]:
         view: Any
         notes: tuple[Finding, ...] = ()
+        extra: tuple[Note, ...] = ()
         if spec.kind is DocumentKind.AGREEMENT:
             view, notes = agreement_view(project, framework), findings
+            extra = rationale_notes(project)
         elif spec.kind is DocumentKind.TERM_SHEET:
             view = term_sheet_view(project, self.levels)
             notes = tuple(f for f in findings if f.area in _TERM_SHEET_AREAS)
@@ -270,7 +272,8 @@ class DocumentRenderer:
             view = checklist_view(project, spec.partner, analysis.schedule, clause_numbers)
         else:
             view = readiness_view(project, analysis, framework)
-        outline = Outline(self.env, drafting_notes(notes), clean, self.defined_terms(spec.template), texts)
+        outline = Outline(self.env, drafting_notes(notes) + extra, clean, self.defined_terms(spec.template),
+                          texts)
         context = {f.name: getattr(view, f.name) for f in fields(view)}
         context.update(outline.helpers())
         context["table"] = table

@@ -29,7 +29,7 @@ from coprod.analysis.eligibility.schema_base import (
 from coprod.analysis.findings import Citation
 from coprod.model.film import FilmFormat
 from coprod.model.parties import CreativeRole
-from coprod.model.types import Country, Percent, PositiveInt, Text
+from coprod.model.types import Country, Identifier, Percent, PositiveInt, Text
 
 __all__ = ["FRAMEWORK_FORMAT", "Derogation", "Framework", "FrameworkKind", "Rule", "RuleBase", "Sourced",
            "Strict", "Threshold", "When"]
@@ -193,10 +193,13 @@ class Ratification(RuleBase):
 
 
 class Authority(Sourced):
-    """A competent authority: the body that approves co-productions for one country."""
+    """A competent authority: the body that approves co-productions for one country (or one region)."""
 
     country: Country
     name: Text
+    region: Identifier | None = None
+    """Where a country has several authorities (Belgium's Communities): the region this one serves, as
+    partners name it in the project file (``partners[].region``)."""
 
 
 class CompetentAuthorities(RuleBase):
@@ -356,11 +359,13 @@ class Framework(Sourced):
         """The rules of one kind, in file order."""
         return [rule for rule in self.rules if isinstance(rule, kind)]
 
-    def authority(self, country: str) -> Authority | None:
-        """The competent authority of *country*, if the file names one."""
-        for rule in self.rules:
-            if isinstance(rule, CompetentAuthorities):
-                for authority in rule.authorities:
-                    if authority.country == country:
-                        return authority
-        return None
+    def authority(self, country: str, region: str | None = None) -> Authority | None:
+        """The competent authority of *country* (of *region* there, if the file has regional ones)."""
+        found = [authority for rule in self.rules if isinstance(rule, CompetentAuthorities)
+                 for authority in rule.authorities if authority.country == country]
+        return next((a for a in found if a.region == region), found[0] if found else None)
+
+    def regional_authorities(self, country: str) -> list[Authority]:
+        """The authorities of *country* that serve one region each (empty if it has one for all)."""
+        return [authority for rule in self.rules if isinstance(rule, CompetentAuthorities)
+                for authority in rule.authorities if authority.country == country and authority.region]

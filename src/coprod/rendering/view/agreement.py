@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from coprod.model.finance import FinanceType
 from coprod.model.money import Money
 from coprod.model.parties import PartnerRole
 from coprod.model.production import MilestoneKind
@@ -26,6 +27,7 @@ from coprod.rendering.view.common import (
 )
 from coprod.rendering.view.framework import FrameworkView
 from coprod.rendering.view.legal import DeadlockView, LawView, deadlock_view, law_view
+from coprod.rendering.view.notes import Note
 from coprod.rendering.view.waterfall import TierView, WaterfallWords, waterfall_words
 
 
@@ -36,6 +38,11 @@ class SpendView:
     country: str
     amount: Money
     responsible: Safe
+    local: bool
+    """True when a co-producer established in the country (not the Delegate Producer for the whole film)
+    contracts and pays that spend itself."""
+    incentives: Safe | None
+    """The public funding and tax incentives measured on that spend ('the Belgian tax shelter')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +113,30 @@ class AgreementView:
     delivery_date: dt.date | None
     insurance: InsuranceView
     law: LawView
+    step_in: Safe
+    """Who may step in if the Delegate Producer defaults: the other creative co-producers, by name."""
+    long_stop: dt.date | None
+    """Official co-productions: the date by which provisional approvals must be granted."""
+    bridged: Safe | None
+    """The tax incentives of the Finance Plan, which are bridged rather than confirmed before the shoot."""
+
+
+def rationale_notes(project: Project) -> tuple[Note, ...]:
+    """Each kept territory's market rationale, as a drafting note on the rights schedule.
+
+    It is the reasoning for the negotiation and the authorities, not a term of the agreement.
+    """
+    notes = []
+    for kept in project.rights.territories:
+        if kept.market_rationale:
+            text = Safe("Drafting note: Why {company} keeps {countries} (the project file's reasoning, "
+                        "for the negotiation and the authorities; not a term of the Agreement): "
+                        "{rationale}").format(
+                company=project.partner(kept.partner).company,
+                countries=safe_join(country_in_text(code) for code in kept.countries),
+                rationale=kept.market_rationale)
+            notes.append(Note(text, ("schedule-rights",)))
+    return tuple(notes)
 
 
 def _milestone(project: Project, kind: MilestoneKind) -> tuple[dt.date | None, dt.date | None]:
@@ -118,11 +149,31 @@ def _milestone(project: Project, kind: MilestoneKind) -> tuple[dt.date | None, d
 def _spend_plan(project: Project) -> tuple[SpendView, ...]:
     views = []
     for code, amount in project.budget.spend_by_country.items():
-        local = [p.company for p in project.partners
-                 if p.country == code and p.role is not PartnerRole.FINANCIAL]
-        responsible = safe_join(local) if local else Safe("the Delegate Producer")
-        views.append(SpendView(country_in_text(code), deal.base(project, amount), responsible))
+        local = [p for p in project.partners if p.country == code and p.role is not PartnerRole.FINANCIAL]
+        ids = {p.id for p in local}
+        incentives = [line.source for line in project.financing
+                      if line.territory == code and line.partner in ids and line.type in _SPEND_BASED]
+        responsible = safe_join(p.company for p in local) if local else Safe("the Delegate Producer")
+        views.append(SpendView(country_in_text(code), deal.base(project, amount), responsible, bool(local),
+                               safe_join(incentives) if incentives else None))
     return tuple(views)
+
+
+_SPEND_BASED = frozenset({FinanceType.TAX_INCENTIVE, FinanceType.PUBLIC_GRANT, FinanceType.PUBLIC_LOAN})
+"""Finance that a country grants on the spend there, and so ties who contracts and pays that spend."""
+
+
+def _step_in(parties: tuple[PartyView, ...], delegate: PartyView) -> Safe:
+    others = [p.company for p in parties if not p.financial_only and p.id != delegate.id]
+    if not others:
+        return Safe("the other Co-Producers")
+    return safe_join(others) + Safe(", acting together,") if len(others) > 1 else safe_join(others)
+
+
+def _bridged(project: Project) -> Safe | None:
+    """The tax incentives, certified and paid after the spend they are computed on: bridged, not confirmed."""
+    names = [line.source for line in project.financing if line.type is FinanceType.TAX_INCENTIVE]
+    return safe_join(names) if names else None
 
 
 def agreement_view(project: Project, framework: FrameworkView | None) -> AgreementView:
@@ -158,7 +209,7 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
         budget_threshold=approvals.budget_changes.threshold_percent,
         budget_approvers=party_names(project, approvals.budget_changes.approvers),
         copyright=deal.copyright_table(project), kept=deal.kept_territories(project),
-        rights=deal.rights_table(project), sales=deal.sales_view(project),
+        rights=deal.rights_table(project, rationale=False), sales=deal.sales_view(project),
         cam=project.recoupment.collection_account.manager if project.recoupment.collection_account
         else None,
         tiers=words.tiers, waterfall=words.table, recoupment=words,
@@ -169,6 +220,8 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
             "Insurance and errors and omissions",
             project.insurance.production_package, project.insurance.errors_and_omissions,
             BondView(bond.guarantor, bond.fee_percent) if bond else None),
-        law=law_view(project),
+        law=law_view(project), step_in=_step_in(parties, delegate),
+        long_stop=project.legal.long_stop_date or shoot_start,
+        bridged=_bridged(project),
     )
 

@@ -180,6 +180,9 @@ class FilmView:
     director: Safe
     """The director's name(s), or 'to be agreed'."""
     writers: Safe
+    has_director: bool
+    """False when the project file names no director: a clause then says how one is chosen."""
+    has_writers: bool
 
 
 def film_view(project: Project) -> FilmView:
@@ -191,7 +194,9 @@ def film_view(project: Project) -> FilmView:
         languages=safe_join(language_name(code) for code in film.languages), logline=film.logline,
         synopsis=film.synopsis,
         story=tuple(StoryRow(country_name(code), reason) for code, reason in film.territorial_logic.items()),
-        director=_names(project, CreativeRole.DIRECTOR), writers=_names(project, CreativeRole.SCREENWRITER))
+        director=_names(project, CreativeRole.DIRECTOR), writers=_names(project, CreativeRole.SCREENWRITER),
+        has_director=any(c.role is CreativeRole.DIRECTOR for c in project.key_creatives),
+        has_writers=any(c.role is CreativeRole.SCREENWRITER for c in project.key_creatives))
 
 
 def _names(project: Project, role: CreativeRole) -> Safe:

@@ -137,8 +137,12 @@ def kept_territories(project: Project) -> tuple[KeptView, ...]:
     return tuple(views)
 
 
-def rights_table(project: Project) -> Table:
-    """Who exploits the film where (Schedule: rights by territory)."""
+def rights_table(project: Project, *, rationale: bool = True) -> Table:
+    """Who exploits the film where (Schedule: rights by territory).
+
+    *rationale* adds each split's market rationale: fine in the term sheet, which is for negotiation, but
+    never in the agreement's binding schedule (the agreement carries it as drafting notes).
+    """
     rows: list[tuple[Cell, ...]] = []
     for kept in project.rights.territories:
         cap = "all receipts kept" if kept.common_pot_above is None else \
@@ -154,6 +158,8 @@ def rights_table(project: Project) -> Table:
                      collection_account else "through the Delegate Producer", "—"))
     if not rows:
         rows.append(("Worldwide", "all the Co-Producers jointly", "as the Co-Producers agree", "—"))
+    if not rationale:
+        return Table(("Territories", "Exploited by", "Receipts"), tuple(row[:3] for row in rows))
     return Table(("Territories", "Exploited by", "Receipts", "Rationale"), tuple(rows))
 
 

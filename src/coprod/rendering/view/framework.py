@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from coprod.analysis.eligibility.deal import Deal
 from coprod.analysis.eligibility.points import score
-from coprod.analysis.eligibility.schema import Framework, LeadTime, Points
+from coprod.analysis.eligibility.schema import Framework, LeadTime, Points, ShareBounds
 from coprod.analysis.eligibility.verdict import Verdict
 from coprod.model.parties import CreativeRole
 from coprod.model.project import Project
@@ -25,7 +25,7 @@ class AuthorityView:
     """One co-producing country's competent authority."""
 
     country: str
-    name: str
+    name: Safe
     """The authority's name; 'the competent authority of <country>' if the framework file names none."""
     companies: Safe
     """The co-producers established in that country, who apply to it."""
@@ -47,6 +47,8 @@ class FrameworkView:
     points: Table | None
     """The points table (schedule), where the framework has one for the film's format."""
     points_threshold: str | None
+    share_bounds: Safe | None
+    """'at least 10% and at most 70%': what each co-producing country's share must stay within."""
 
 
 def _lead_time(deal: Deal) -> LeadTime | None:
@@ -108,18 +110,48 @@ def framework_view(project: Project, verdict: Verdict, framework: Framework) -> 
         framework: The framework file of the instrument in effect (for its citation and points table).
     """
     deal = Deal(project, framework, framework.id)
-    authorities = []
-    for code in dict.fromkeys(p.country for p in project.partners):
-        authority = verdict.authorities.get(code)
-        companies = safe_join(p.company for p in project.partners if p.country == code)
-        name = authority.name if authority else f"the competent authority of {country_in_text(code)}"
-        source = authority.citation.text if authority else "not named in the framework file"
-        authorities.append(AuthorityView(country_in_text(code), name, companies, source))
     lead = _lead_time(deal)
     points, threshold = _points(deal)
     return FrameworkView(
         id=framework.id, name=verdict.instrument_name, instrument=framework.instrument,
-        authorities=tuple(authorities), lead_time_days=lead.days if lead else None,
+        authorities=_authorities(project, framework), lead_time_days=lead.days if lead else None,
         application_deadline=verdict.application_deadline,
         lead_time_source=framework.citation(lead).text if lead else None,
-        points=points, points_threshold=threshold)
+        points=points, points_threshold=threshold, share_bounds=_share_bounds(deal))
+
+
+def _authorities(project: Project, framework: Framework) -> tuple[AuthorityView, ...]:
+    """One authority per co-producing country, or per region where its authorities are regional.
+
+    Belgium's Communities each have one: a condition cannot name two bodies as alternatives.
+    """
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for partner in project.partners:
+        region = partner.region if framework.regional_authorities(partner.country) else None
+        groups.setdefault((partner.country, region), []).append(partner.company)
+    views = []
+    for (code, region), companies in groups.items():
+        regional = bool(framework.regional_authorities(code))
+        authority = framework.authority(code, region)
+        if regional and authority is not None and authority.region != region:
+            authority = None  # the partner did not say which region's authority it applies to
+        names = safe_join(companies)
+        if authority is None and regional:
+            name = Safe("the competent authority of {country} for the region in which {names} is "
+                        "established").format(country=country_in_text(code), names=names)
+        else:
+            name = escape(authority.name) if authority else \
+                Safe(escape(f"the competent authority of {country_in_text(code)}"))
+        source = framework.citation(authority).text if authority else "not named in the framework file"
+        views.append(AuthorityView(country_in_text(code), name, names, source))
+    return tuple(views)
+
+
+def _share_bounds(deal: Deal) -> Safe | None:
+    rules = [rule for rule in deal.framework.rules
+             if isinstance(rule, ShareBounds) and rule.per == "country" and deal.holds(rule.when)]
+    lows = [rule.min for rule in rules if rule.min is not None]
+    highs = [rule.max for rule in rules if rule.max is not None]
+    parts = ([f"at least {_number(max(lows))}%"] if lows else []) + \
+        ([f"at most {_number(min(highs))}%"] if highs else [])
+    return Safe(escape(" and ".join(parts))) if parts else None
