@@ -29,7 +29,7 @@ def test_the_official_application_follows_the_project_milestone_once() -> None:
     assert application.day == dt.date(2027, 2, 26)
     assert ("due project timeline, 'Applications to competent authorities'; the framework allows until "
             "2 May 2027") in application.source
-    assert application.source.startswith("Co-production Agreement, Clause 6.2; CETS 220, Art. 5")
+    assert application.source.startswith("Co-production Agreement, Clause 6.1; CETS 220, Art. 5")
     assert not [r for r in rows if "Applications to competent authorities" in r.task]
 
 
