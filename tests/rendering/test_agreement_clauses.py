@@ -38,8 +38,8 @@ def test_local_spend_is_contracted_and_paid_by_the_local_co_producer() -> None:
     assert ("- in Belgium: EUR 1,020,000 (one million twenty thousand euros), contracted and paid by Nord "
             "Lumière SRL (public funding and tax incentives measured on it: Belgian tax shelter and Film "
             "centre selective advance); and") in spend
-    assert "contracted and paid by Vltava Pictures s.r.o. (public funding and tax incentives measured on it: " \
-        "Czech film incentive" in spend
+    assert ("contracted and paid by Vltava Pictures s.r.o. (public funding and tax incentives measured on "
+            "it: Czech film incentive") in spend
     assert "in its own name and from its own production bank account" in spend
     assert "engages the cast and crew, runs" not in text
     overcost = _clause(text, "overcost")
@@ -47,8 +47,8 @@ def test_local_spend_is_contracted_and_paid_by_the_local_co_producer() -> None:
                                "contracts and pays that spend under [Clause 7.2](#spend)")
     underspend = _clause(text, "underspend")
     assert "an Underspend is not a windfall" in underspend
-    assert ("any Underspend in a country is first applied to make good any reduction of the public funding or "
-            "tax incentives measured on the spend in that country") in underspend
+    assert ("any Underspend in a country is first applied to make good any reduction of the public funding "
+            "or tax incentives measured on the spend in that country") in underspend
 
 
 def test_the_duty_to_apply_is_separate_from_the_condition_and_has_a_long_stop_date() -> None:
@@ -58,7 +58,7 @@ def test_the_duty_to_apply_is_separate_from_the_condition_and_has_a_long_stop_da
     assert "and for final approval once the Film is completed" in applications
     assert "This duty applies from signature, whatever the outcome of the applications." in applications
     condition = _clause(text, "approval-condition")
-    assert "are conditional on every Competent Authority granting provisional approval of the Film" in condition
+    assert "are conditional on every Competent Authority granting provisional approval" in condition
     assert "The rest of this Agreement applies from signature." in condition
     assert ("If provisional approval has not been granted by every Competent Authority by 6 September 2027 "
             "(the Long-Stop Date)") in _clause(text, "long-stop")
@@ -73,7 +73,7 @@ def test_each_partner_has_one_authority_from_its_region() -> None:
     assert " or Vlaams" not in text
     flemish = _with_partner(example("the-salt-road"), "nord", region="flemish-community")
     flemish_text = render_project(flemish)["agreement.md"].markdown
-    assert "- for Belgium: Vlaams Audiovisueel Fonds (VAF), to which Nord Lumière SRL applies; and" in flemish_text
+    assert "- for Belgium: Vlaams Audiovisueel Fonds (VAF), to which Nord Lumière SRL applies" in flemish_text
     unknown = render_project(_with_partner(example("the-salt-road"), "nord", region=None))
     assert ("- for Belgium: the competent authority of Belgium for the region in which Nord Lumière SRL is "
             "established, to which Nord Lumière SRL applies; and") in unknown["agreement.md"].markdown
@@ -92,8 +92,8 @@ def test_tax_credits_paid_after_completion_are_bridged_not_confirmed_before_the_
 def test_security_is_permitted_for_interim_and_gap_financing_and_assignment_points_to_it() -> None:
     text = _agreement("the-salt-road")
     security = _clause(text, "permitted-security")
-    assert ("give security over the public funding, tax incentives, pre-sale and minimum guarantee payments it "
-            "brings to the Finance Plan") in security
+    assert ("give security over the public funding, tax incentives, pre-sale and minimum guarantee payments "
+            "it brings to the Finance Plan") in security
     assert "interim financing (cash-flow, grant or tax-incentive bridging) or gap financing" in security
     assert ("except by way of security permitted under [Clause 5.4](#permitted-security).") in \
         _clause(text, "assignment")
@@ -115,7 +115,8 @@ def test_the_delegate_producer_can_be_replaced() -> None:
     assert ("Nord Lumière SRL and Vltava Pictures s.r.o., acting together, may by notice take over the "
             "production of the Film or appoint another Co-Producer as Delegate Producer") in clause
     bonded = _clause(_agreement("the-last-ferry"), "delegate-default")
-    assert "Marée Haute Films SAS may by notice and subject to the rights of the Completion Guarantor" in bonded
+    assert "Marée Haute Films SAS may by notice and subject to the rights of the Completion Guarantor" \
+        in bonded
 
 
 def test_the_rights_schedule_is_operative_text_and_its_rationale_a_drafting_note() -> None:
