@@ -50,7 +50,7 @@ def test_an_invalid_project_reports_its_file_position(capsys: pytest.CaptureFixt
     text = (PROJECTS / "the-salt-road" / "project.yaml").read_text(encoding="utf-8")
     (tmp_path / "project.yaml").write_text(text.replace("payee: be-cca", "payee: aurora"), encoding="utf-8")
     assert fails(capsys, str(tmp_path), "--receipts", "1") == (
-        f"coprod: {tmp_path / 'project.yaml'}:137:59: recoupment.waterfall[3].payee: expected a recoupable "
+        f"coprod: {tmp_path / 'project.yaml'}:138:59: recoupment.waterfall[3].payee: expected a recoupable "
         "finance line for a corridor paid until recouped, found 'aurora'; to pay 'aurora' a fixed amount "
         "through this corridor, write until_recouped: false with a cap (the amount)\n")
 

@@ -98,7 +98,7 @@ def test_a_waterfall_error_is_reported_at_its_line_and_column() -> None:
     with pytest.raises(InputError) as raised:
         load_text(text, Path("the-salt-road.yaml"))
     assert str(raised.value) == (
-        "the-salt-road.yaml:138:49: recoupment.waterfall[4].pari_passu[0]: expected a recoupable finance "
+        "the-salt-road.yaml:139:49: recoupment.waterfall[4].pari_passu[0]: expected a recoupable finance "
         "line, found 'it-tv', which is not recoupable (set recoupable: true on it, or remove it here)")
 
 
