@@ -68,7 +68,9 @@ def symbolic(plan: Plan) -> Symbolic:
             if rule.limit is not None:
                 due = minimum(due, Piecewise.line(rule.limit))
             paid[rule.line] = take = minimum(due, left)
-            if rule.line in credited:  # done when its line has recouped: the group below says when
+            if rule.line in credited or (isinstance(rule, PercentRule) and not rule.at_source):
+                # Credited: done when its line has recouped, which the group below says. A fee at tier
+                # takes at most its rate (at most 100%) of what reaches it: always its full due.
                 in_full.append(Fraction(0))
             elif isinstance(rule, CorridorRule) and rule.limit is not None:
                 in_full.append(stays_from(take, rule.limit))
@@ -83,8 +85,9 @@ def symbolic(plan: Plan) -> Symbolic:
                 if credit is not None:
                     owing -= paid[credit]
             take = minimum(owing, left)
-            shortfall.update(dict.fromkeys(rule.lines, left - owing))
-            in_full.append(stays_from(left - owing, Fraction(0)))
+            short = left - owing
+            shortfall.update(dict.fromkeys(rule.lines, short))
+            in_full.append(stays_from(short, Fraction(0)))
         else:  # the split takes everything that reaches it
             take = left
             in_full.append(Fraction(0))

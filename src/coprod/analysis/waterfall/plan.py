@@ -35,6 +35,7 @@ from coprod.model.recoupment import (
     FeeBase,
     FeeTier,
     OvercostTier,
+    ProRataTo,
     RecoupTier,
     SplitTier,
     Tier,
@@ -290,7 +291,11 @@ def _split(project: Project, tier: SplitTier, index: int, builder: _Builder) -> 
     if sum((share for _, share in shares), pool_rate) != 1 or producers < 0:
         raise AnalysisError(f"the split '{tier.name}' does not divide net profits exactly once "
                             "(check shares, talent and copyright percentages)")
-    return SplitRule(tuple(shares), pool_rate, pool, tier.pro_rata_to)
+    fixed = list(shares)
+    if pool and tier.pro_rata_to is ProRataTo.INVESTMENT:
+        invested_total = sum((member.invested for member in pool), Fraction(0))
+        fixed += [(member.line, pool_rate * member.invested / invested_total) for member in pool]
+    return SplitRule(tuple(shares), pool_rate, pool, tier.pro_rata_to, tuple(fixed))
 
 
 def _share_recoupments(project: Project, builder: _Builder, kept: tuple[KeptRule, ...],

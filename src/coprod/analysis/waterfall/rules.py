@@ -38,8 +38,12 @@ class PercentRule:
         return paid if self.limit is None else min(paid, self.limit)
 
     def take(self, pot: Fraction, collected: Fraction, left: Fraction, amounts: list[Fraction]) -> Fraction:
-        """Pay the line; never more than *left*, the cap or the rate."""
-        paid = min(self.due(pot, collected, left, amounts), left)
+        """Pay the line; never more than *left*, the cap or the rate (`due`, inlined: the hot path)."""
+        paid = self.rate * ((pot if self.on_pot else collected) if self.at_source else left)
+        if self.limit is not None and self.limit < paid:
+            paid = self.limit
+        if left < paid:
+            paid = left
         amounts[self.line] = paid
         return paid
 
@@ -70,9 +74,10 @@ class CorridorRule:
     def take(self, pot: Fraction, collected: Fraction, left: Fraction, amounts: list[Fraction]) -> Fraction:
         """Pay the corridor its rate, up to its limit and what is left."""
         paid = self.rate * (pot if self.at_source else left)
-        if self.limit is not None:
-            paid = min(paid, self.limit)
-        paid = min(paid, left)
+        if self.limit is not None and self.limit < paid:
+            paid = self.limit
+        if left < paid:
+            paid = left
         amounts[self.line] = paid
         return paid
 
@@ -120,12 +125,25 @@ class GroupRule:
 
     def take(self, pot: Fraction, collected: Fraction, left: Fraction, amounts: list[Fraction]) -> Fraction:
         """Pay every member its exact pro rata part of the rest it is owed; return the group's total."""
-        rest = self.rest(amounts)
-        total = sum(rest, ZERO)
-        paid = min(total, left)
-        for line, due in zip(self.lines, rest, strict=True):
-            amounts[line] = paid * due / total if total else ZERO
+        if any(credit is not None for credit in self.credits):
+            rest = self.rest(amounts)
+            total = sum(rest, ZERO)
+        else:
+            rest, total = list(self.owed), self.total
+        paid = total if total < left else left
+        if paid == total:  # paid in full: every member gets what it is owed, no division needed
+            for line, due in zip(self.lines, rest, strict=True):
+                amounts[line] = due
+        else:
+            ratio = paid / total
+            for line, due in zip(self.lines, rest, strict=True):
+                amounts[line] = ratio * due
         return paid
+
+    @property
+    def total(self) -> Fraction:
+        """Everything the members are owed, before any corridor."""
+        return sum(self.owed, ZERO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,27 +173,33 @@ class SplitRule:
     pool_rate: Fraction
     pool: tuple[PoolMember, ...]
     pro_rata_to: ProRataTo
+    fixed: tuple[tuple[int, Fraction], ...] = ()
+    """`shares`, plus the pool members' fractions when the pool is shared pro rata to investment (fixed
+    too): what `take` pays without looking at the tiers above."""
 
     def weights(self, amounts: list[Fraction]) -> list[Fraction]:
         """Each pool member's weight: its investment, or what it has recouped of it at this level."""
         invested = [member.invested for member in self.pool]
         if self.pro_rata_to is ProRataTo.INVESTMENT:
             return invested
-        recouped = [min(sum((amounts[line] for line in member.recouping), ZERO), member.invested)
-                    for member in self.pool]
+        recouped = []
+        for member in self.pool:
+            lines = member.recouping
+            paid = amounts[lines[0]] if len(lines) == 1 else sum((amounts[line] for line in lines), ZERO)
+            recouped.append(paid if paid < member.invested else member.invested)
         # Money reaches the split only once the groups above are paid, so some member has recouped
         # something; the investment weights are a fallback that keeps the pool paid out regardless.
         return recouped if any(recouped) else invested
 
     def take(self, pot: Fraction, collected: Fraction, left: Fraction, amounts: list[Fraction]) -> Fraction:
         """Divide everything that reaches the split."""
-        for line, share in self.shares:
+        for line, share in self.fixed:
             amounts[line] = left * share
-        if self.pool:
+        if self.pool and self.pro_rata_to is ProRataTo.RECOUPED:
             weights = self.weights(amounts)
-            total = sum(weights, ZERO)
+            factor = left * self.pool_rate / sum(weights, ZERO)
             for member, weight in zip(self.pool, weights, strict=True):
-                amounts[member.line] = left * self.pool_rate * weight / total
+                amounts[member.line] = factor * weight
         return left
 
 
