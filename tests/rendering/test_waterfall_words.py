@@ -129,7 +129,7 @@ def test_a_line_without_profit_share_recoups_but_leaves_the_financiers_pool_to_t
     assert ("Net profits", "b") not in paid
     text = agreement(project)
     assert "Investor B takes no share of Net Profits once recouped." in text
-    assert "The financiers' share of Net Profits is divided among Investor A (equity), each in" in text
+    assert "The financiers' share of Net Profits is divided among Investor A, each in" in text
 
 
 def test_a_line_recouping_from_one_co_producer_takes_its_kept_receipts_then_its_share() -> None:

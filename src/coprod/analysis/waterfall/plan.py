@@ -171,10 +171,16 @@ def compile_plan(project: Project) -> Plan:
     are the ones without which money would not be conserved.
     """
     builder = _Builder()
-    kept = tuple(
-        KeptRule(entry.partner, builder.add(Line(KEPT_TIER, None, "kept", entry.partner)),
-                 None if entry.common_pot_above is None else Fraction(entry.common_pot_above))
-        for entry in project.rights.territories)
+    kept_rules: list[KeptRule] = []
+    kept_members: dict[str, int] = {}  # a line recouping from a partner's receipts: its kept line
+    for entry in project.rights.territories:
+        threshold = None if entry.common_pot_above is None else Fraction(entry.common_pot_above)
+        kept_rules.append(KeptRule(entry.partner, builder.add(Line(KEPT_TIER, None, "kept", entry.partner)),
+                                   threshold))
+        for finance in project.financing:  # listed right after the partner whose receipts they take
+            if finance.recoupable and finance.recoups_from == entry.partner:
+                kept_members[finance.id] = builder.add(Line(KEPT_TIER, None, "kept", finance.id))
+    kept = tuple(kept_rules)
     tiers: list[CompiledTier] = []
     waterfall = project.recoupment.waterfall
     splits = [index for index, tier in enumerate(waterfall) if isinstance(tier, SplitTier)]
@@ -185,7 +191,7 @@ def compile_plan(project: Project) -> Plan:
         rule = _compile_tier(project, index, tier, builder)
         tiers.append(CompiledTier(index, tier.name, tier.kind, rule, tier))
     unallocated = None if splits else builder.add(Line(UNALLOCATED, None, UNALLOCATED, UNALLOCATED))
-    shared = _share_recoupments(project, builder, kept, tiers[-1].rule if splits else None)
+    shared = _share_recoupments(project, builder, kept, kept_members, tiers[-1].rule if splits else None)
     return Plan(project.structure.currency, tuple(builder.lines), kept, tuple(tiers),
                 tuple(builder.recouping.values()), splits[0] if splits else None, unallocated, shared)
 
@@ -299,7 +305,7 @@ def _split(project: Project, tier: SplitTier, index: int, builder: _Builder) -> 
 
 
 def _share_recoupments(project: Project, builder: _Builder, kept: tuple[KeptRule, ...],
-                       split: Rule | None) -> tuple[ShareRecoupment, ...]:
+                       kept_members: dict[str, int], split: Rule | None) -> tuple[ShareRecoupment, ...]:
     """The finance lines that recoup from one co-producer's receipts, grouped by that co-producer."""
     by_partner: dict[str, list[str]] = {}
     for finance in project.financing:
@@ -319,9 +325,7 @@ def _share_recoupments(project: Project, builder: _Builder, kept: tuple[KeptRule
         share_lines: list[int | None] = []
         owed_amounts: list[Fraction] = []
         for line_id in line_ids:
-            lines: list[int] = []
-            kept_lines.append(None if kept_line is None else
-                              builder.add(Line(KEPT_TIER, None, "kept", line_id)))
+            kept_lines.append(kept_members.get(line_id))
             share_lines.append(None if split_line is None else builder.add(
                 Line(split_line.tier, split_line.tier_index, split_line.kind, line_id,
                      Pool.RECOUPED_FROM_SHARE)))

@@ -88,6 +88,10 @@ class _Words:
     def payee(self, payee: str) -> str:
         return payee_name(self.project, payee)
 
+    def source(self, line_id: str) -> str:
+        """A finance line by its source's name, as the finance plan lists it."""
+        return self.project.finance_line(line_id).source
+
     def line(self, index: int) -> Line:
         return self.plan.lines[index]
 
@@ -204,7 +208,7 @@ class _Words:
                 for line, share in off_top)))
         rest = Safe("of the rest") if off_top else Safe("of Net Profits")
         if rule.pool:
-            members = safe_join(self.payee(member.line_id) for member in rule.pool)
+            members = safe_join(self.source(member.line_id) for member in rule.pool)
             weights = Safe("their investments (without premium)") if rule.pro_rata_to is \
                 ProRataTo.INVESTMENT else Safe("the part of its investment (without premium) each has "
                                                 "recouped at that level of receipts")
@@ -320,7 +324,7 @@ class _Words:
                                                 "shares in proportion to what it has recouped so far")
             sentences.append(Safe("The financiers' share of Net Profits is divided among {members}, each "
                                   "in proportion to {weights}.").format(
-                members=safe_join(self.payee(m.line_id) for m in rule.pool), weights=weights))
+                members=safe_join(self.source(m.line_id) for m in rule.pool), weights=weights))
         sharing = {member.line_id for member in rule.pool}
         excluded = [line.source for line in self.project.financing
                     if line.recoupable and line.id not in sharing and not line.shares_in_profits]
