@@ -141,9 +141,9 @@ def test_rules_lists_every_outcome(tmp_path: Path, capsys: pytest.CaptureFixture
             "15% to 90% for each country in a bilateral co-production: CA 60%, FR 40%."
             ) in run.out.splitlines()
     assert ("  n/a  CA-FR-14F      Share of each country (theatrical films not in French): Applies only to "
-            "fiction or documentary or animation works, films not in fr.") in run.out.splitlines()
-    assert ("  n/a  CA-FR-14S      Share of each country (television and on-demand works): Applies only to "
-            "series works.") in run.out.splitlines()
+            "works first released in cinemas, films not in fr.") in run.out.splitlines()
+    assert ("  n/a  CA-FR-14S      Share of each country (works first released on television or online): "
+            "Applies only to works first released on television or online.") in run.out.splitlines()
 
 
 def test_an_unknown_framework_is_an_invalid_file_at_its_field(

@@ -191,7 +191,7 @@ def test_canada_france_films_not_in_french_need_15_percent_with_no_exception() -
                                 f"bilateral co-production ({CA_FR}, rule CA-FR-14F).")]
     assert outcome(canada_france_bilateral("88", "12"), "CA-FR-14F").status is Status.FAILED
     assert outcome(canada_france_bilateral("85", "15"), "CA-FR-14FR").reason == (
-        "Applies only to fiction or documentary or animation works, films in fr.")
+        "Applies only to works first released in cinemas, films in fr.")
 
 
 def test_canada_france_french_language_films_may_go_to_10_percent_with_both_authorities_consent() -> None:

@@ -127,6 +127,11 @@ def test_a_points_shortfall_exits_0_and_the_json_says_discretionary_approval(
 # --- the five verdicts ----------------------------------------------------------------------------------
 
 def last_ferry(fr_share: str | None = None, sodec: str | None = None) -> Analysis:
+    """The Last Ferry, analysed, with other values (see `last_ferry_data`)."""
+    return analysed_data(last_ferry_data(fr_share, sodec))
+
+
+def last_ferry_data(fr_share: str | None = None, sodec: str | None = None) -> dict[str, Any]:
     """The Last Ferry (Canada 60%, France 40%, a French-language theatrical film) with other values.
 
     A new French share scales every French finance line to it and moves the difference to Boréale's
@@ -143,7 +148,7 @@ def last_ferry(fr_share: str | None = None, sodec: str | None = None) -> Analysi
                 line["amount"] = str(Decimal(line["amount"]) + (40 - share) * 60000)
     if sodec is not None:
         next(f for f in data["financing"] if f["id"] == "sodec")["amount"] = sodec
-    return analysed_data(data)
+    return data
 
 
 def test_the_last_ferry_qualifies() -> None:

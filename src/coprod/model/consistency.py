@@ -140,6 +140,15 @@ def _structure(project: Project) -> Iterator[Inconsistency]:
         yield Inconsistency(("structure", "framework"),
                             "expected no framework for a creative co-production (a private deal), "
                             f"found '{structure.framework}'")
+    countries = sorted({p.country for p in project.partners})
+    for index, consent in enumerate(project.consents):
+        if structure.kind == "creative":
+            yield Inconsistency(("consents", index), "expected no consents of competent authorities for a "
+                                "creative co-production (no treaty governs it), found one")
+        elif consent.country not in countries:
+            yield Inconsistency(("consents", index, "country"),
+                                f"expected the country of a co-producer ({', '.join(countries)}), "
+                                f"found {consent.country}")
 
 
 def _currencies(project: Project) -> Iterator[Inconsistency]:

@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from coprod.model.consents import Release
 from coprod.model.types import Base, Country, Language, PositiveInt, Text, described
 
 
@@ -24,6 +25,10 @@ class Film(Base):
     title: Text = described("Working title in the language of the agreement.")
     original_title: Text | None = described("Title in the original language, if different.", default=None)
     format: FilmFormat = described("fiction, documentary, animation or series.")
+    first_release: Release | None = described(
+        "Intended first release: theatrical, television or online. Treaties that set different limits "
+        "for cinema and for television or on-demand works read it; when it is left out, a series counts "
+        "as television and any other format as theatrical.", default=None)
     running_time_minutes: PositiveInt = described("Planned running time in minutes (per episode for series).")
     episodes: PositiveInt | None = described("Number of episodes; series only.", default=None)
     languages: list[Language] = described("Original languages, ISO 639-1, main language first.", min_length=1)
@@ -34,3 +39,10 @@ class Film(Base):
         default_factory=list)
     territorial_logic: dict[Country, Text] = Field(
         description="For each co-producing country, why the story belongs there.", min_length=1)
+
+    @property
+    def release(self) -> Release:
+        """The intended first release; when not given, television for a series and theatrical otherwise."""
+        if self.first_release is not None:
+            return self.first_release
+        return Release.TELEVISION if self.format is FilmFormat.SERIES else Release.THEATRICAL

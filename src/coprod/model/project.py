@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from coprod.model.consents import Consent
 from coprod.model.film import Film
 from coprod.model.finance import Budget, FinanceSource
 from coprod.model.legal import Legal
@@ -57,6 +58,9 @@ class Project(Base):
     progress: dict[Text, TaskProgress] = described(
         "Status and evidence of checklist tasks, by task id (the Id column of tracker.xlsx).",
         default_factory=dict)
+    consents: list[Consent] = described(
+        "Consents and approvals the competent authorities have given (official co-productions).",
+        default_factory=list)
 
     @property
     def rates(self) -> ExchangeRates:

@@ -124,6 +124,7 @@ class Deal:
         checks = (
             when.scope is None or when.scope == self.scope,
             when.formats is None or self.project.film.format in when.formats,
+            when.releases is None or self.project.film.release in when.releases,
             when.original_language is None or self.project.film.languages[0] in when.original_language,
             when.original_language_not is None
             or self.project.film.languages[0] not in when.original_language_not,

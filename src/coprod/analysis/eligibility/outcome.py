@@ -43,6 +43,8 @@ class RuleOutcome(BaseModel):
     admit the deal anyway (the rule's text allows it); None when it needs only a look."""
     remedy: str | None = None
     """With ``needs``: what the application for that consent or approval must show (the rule's note)."""
+    consents: tuple[int, ...] = ()
+    """Indices in the project's ``consents`` of those that met the rule (status passed)."""
 
     @property
     def passed(self) -> bool:

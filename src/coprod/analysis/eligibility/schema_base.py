@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from coprod.analysis.findings import Confidence, Severity
+from coprod.model.consents import Release
 from coprod.model.film import FilmFormat
 from coprod.model.types import Amount, Country, Currency, Language, Percent, Text
 
@@ -60,6 +61,9 @@ class When(Strict):
     scope: Literal["bilateral", "multilateral"] | None = None
     """bilateral: co-producers from exactly two countries; multilateral: three or more."""
     formats: list[FilmFormat] | None = None
+    releases: list[Release] | None = None
+    """The film's intended first release (``film.first_release``; a series counts as television and any
+    other format as theatrical when it is not given) is one of these."""
     original_language: list[Language] | None = None
     """The film's main (first) original language is one of these."""
     original_language_not: list[Language] | None = None

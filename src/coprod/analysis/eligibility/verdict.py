@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, computed_field
 
 from coprod.analysis.eligibility import points, rules_production, rules_shares
 from coprod.analysis.eligibility.catalog import FrameworkCatalog
+from coprod.analysis.eligibility.consents import with_consents
 from coprod.analysis.eligibility.deal import Deal
 from coprod.analysis.eligibility.outcome import RuleOutcome, Status, conclude, not_applicable
 from coprod.analysis.eligibility.schema import (
@@ -49,6 +50,7 @@ from coprod.analysis.figures import money, pct
 from coprod.analysis.findings import Citation, Finding
 from coprod.errors import AnalysisError
 from coprod.location import FieldPath
+from coprod.model.consents import Release
 from coprod.model.production import MilestoneKind
 from coprod.model.project import Project
 
@@ -74,6 +76,9 @@ RULES: dict[type[RuleBase], Callable[[Deal, Any], RuleOutcome]] = {
     FundSupportCap: rules_production.fund_support_cap,
 }
 """Rule kinds eligibility evaluates; other kinds (spend caps, tolerances) are read by finance and spend."""
+
+RELEASE_WORDS = {Release.THEATRICAL: "in cinemas", Release.TELEVISION: "on television",
+                 Release.ONLINE: "online"}
 
 TREATY_KINDS = frozenset({FrameworkKind.CONVENTION, FrameworkKind.TREATY, FrameworkKind.PROGRAMME})
 
@@ -153,7 +158,8 @@ class Verdict(BaseModel):
 
     def needing(self, need: Derogation) -> tuple[RuleOutcome, ...]:
         """Outcomes of the instrument that the authorities must admit by *need*."""
-        return tuple(o for o in self.outcomes if o.framework == self.instrument and o.needs is need)
+        return tuple(o for o in self.outcomes
+                     if o.framework == self.instrument and o.needs is need and not o.consents)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -219,17 +225,24 @@ def _run(deal: Deal) -> list[RuleOutcome]:
     return outcomes
 
 
-def describe_when(when: When) -> str:
-    """The conditions of *when* in words: 'bilateral co-productions, budgets above EUR 5,000,000.00'."""
+def _lists(when: When) -> list[str]:
+    """The conditions that are lists of codes, in words."""
     parts = []
-    if when.scope:
-        parts.append(f"{when.scope} co-productions")
     if when.formats:
         parts.append(" or ".join(f.value for f in when.formats) + " works")
+    if when.releases:
+        parts.append("works first released " + " or ".join(RELEASE_WORDS[r] for r in when.releases))
     if when.original_language:
         parts.append(f"films in {' or '.join(when.original_language)}")
     if when.original_language_not:
         parts.append(f"films not in {' or '.join(when.original_language_not)}")
+    return parts
+
+
+def describe_when(when: When) -> str:
+    """The conditions of *when* in words: 'bilateral co-productions, budgets above EUR 5,000,000.00'."""
+    parts = [f"{when.scope} co-productions"] if when.scope else []
+    parts += _lists(when)
     if when.budget_above:
         parts.append(f"budgets above {money(when.budget_above.amount, when.budget_above.currency)}")
     if when.budget_at_most:
@@ -271,7 +284,7 @@ def evaluate(project: Project, catalog: FrameworkCatalog) -> Verdict:
     named = _framework(catalog, project.structure.framework)
     instrument, outcomes = _ratification(project, named, catalog)
     deal = Deal(project, instrument, instrument.id)
-    outcomes += _run(deal)
+    outcomes += with_consents(deal, _run(deal))
     qualifies = not any(o.status is Status.FAILED for o in outcomes)
     funds = named_funds(project, catalog)
     for fund in funds:

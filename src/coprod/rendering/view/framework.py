@@ -33,6 +33,16 @@ class AuthorityView:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsentView:
+    """A consent or approval of a competent authority on record (the project's ``consents``)."""
+
+    authority: str
+    date: dt.date
+    reference: str
+    consented_to: str
+
+
+@dataclass(frozen=True, slots=True)
 class FrameworkView:
     """The framework an official co-production is made under."""
 
@@ -49,6 +59,8 @@ class FrameworkView:
     points_threshold: str | None
     share_bounds: Safe | None
     """'at least 10% and at most 70%': what each co-producing country's share must stay within."""
+    consents: tuple[ConsentView, ...] = ()
+    """Consents and approvals the authorities have given, in file order (recited in the agreement)."""
 
 
 def _lead_time(deal: Deal) -> LeadTime | None:
@@ -117,7 +129,9 @@ def framework_view(project: Project, verdict: Verdict, framework: Framework) -> 
         authorities=_authorities(project, framework), lead_time_days=lead.days if lead else None,
         application_deadline=verdict.application_deadline,
         lead_time_source=framework.citation(lead).text if lead else None,
-        points=points, points_threshold=threshold, share_bounds=_share_bounds(deal))
+        points=points, points_threshold=threshold, share_bounds=_share_bounds(deal),
+        consents=tuple(ConsentView(c.authority, c.date, c.reference, c.consented_to)
+                       for c in project.consents))
 
 
 def _authorities(project: Project, framework: Framework) -> tuple[AuthorityView, ...]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from coprod.analysis.eligibility.consents import cited
 from coprod.analysis.eligibility.schema import Derogation
 from coprod.analysis.eligibility.verdict import STANDING_WORDS
 from coprod.analysis.figures import shown
@@ -82,15 +83,17 @@ def _eligibility(analysis: Analysis) -> Table | None:
     return Table(("Rule", "What it checks", "Result", "Reason", "Source"), tuple(rows))
 
 
-def _approvals(analysis: Analysis) -> Table | None:
+def _approvals(project: Project, analysis: Analysis) -> Table | None:
     verdict = analysis.eligibility
     if verdict is None:
         return None
-    rows = tuple((NEED_WORDS[o.needs], o.title,
-                  o.reason.replace(f" {o.remedy}", "") if o.remedy else o.reason, o.remedy or DEFAULT_REMEDY)
-                 for need in (Derogation.DISCRETIONARY, Derogation.CONSENT) for o in verdict.needing(need)
-                 if o.needs is not None)
-    return Table(("The authorities must give", "Rule", "Why", "What the application must show"),
+    asked = [o for need in (Derogation.DISCRETIONARY, Derogation.CONSENT) for o in verdict.outcomes
+             if o.framework == verdict.instrument and o.needs is need]
+    rows = tuple((NEED_WORDS[o.needs] if o.needs else "", o.title,
+                  o.reason.replace(f" {o.remedy}", "") if o.remedy else o.reason, o.remedy or DEFAULT_REMEDY,
+                  "; ".join(cited(project.consents[i]) for i in o.consents) or "Not yet")
+                 for o in asked)
+    return Table(("The authorities must give", "Rule", "Why", "What the application must show", "On record"),
                  rows) if rows else None
 
 
@@ -180,6 +183,6 @@ def readiness_view(project: Project, analysis: Analysis,
         open_findings=f"{_count(findings, Severity.ERROR)} and {_count(findings, Severity.WARNING)}",
         checks=_checks(analysis.readiness.checks), eligibility=_eligibility(analysis),
         standing=STANDING_WORDS[analysis.standing] if analysis.standing else None,
-        approvals=_approvals(analysis),
+        approvals=_approvals(project, analysis),
         finance=finance, finance_gap=gap, finance_by_status=by_status, spend=_spend(analysis),
         findings=_findings(findings))
