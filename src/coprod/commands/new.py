@@ -106,6 +106,7 @@ film:
   title: {{title}}
   # original_title: Title in the original language, if different
   format: fiction                # fiction | documentary | animation | series
+  first_release: theatrical      # theatrical | television | online (some treaties set different limits)
   running_time_minutes: 100
   languages: [en]                # main language first
   logline: One or two sentences on what the film is about.
@@ -254,4 +255,9 @@ legal:
 # Where each checklist task stands, by task id (the Id column of tracker.xlsx), so the tracker round-trips:
 progress: {}
   # first-partner.sign-agreement: {status: done, evidence: Signed in Paris, done_on: 2027-01-15}
+
+# Consents and approvals the competent authorities have given, with the rule ids coprod check names:
+consents: []
+  # - {authority: CNC, country: FR, date: 2027-03-01, reference: CNC/27-12,
+  #    consented_to: a 12% share, rules: [CA-FR-14FR]}
 """
