@@ -119,7 +119,8 @@ def test_a_reference_to_a_clause_left_out_is_an_error(tmp_path: Path) -> None:
 
 def test_an_undefined_variable_names_the_template_and_line(tmp_path: Path) -> None:
     files = {"doc.md.j2": '{% include "clauses/y.md.j2" %}', "clauses/y.md.j2": "One\nTwo {{ missing }}\n"}
-    assert str(_error(tmp_path, files)) == "clauses/y.md.j2:2: undefined: 'missing' is undefined"
+    assert str(_error(tmp_path, files)) == ("clauses/y.md.j2:2: undefined: 'missing' is undefined "
+                                          "(included from doc.md.j2:1)")
 
 
 def test_a_missing_attribute_is_an_error_not_an_empty_string(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """The real producer: coprod's loader, analysis, document renderer and Word renderer behind `Producer`.
 
-Importing this module is cheap; building a `RealProducer` (once per worker process) imports pydantic,
-Jinja and python-docx and loads the templates and the Word shell.
+Importing this module is cheap; building a `RealProducer` (once per worker process) imports pydantic
+and Jinja and loads the templates; the Word shell is loaded when the first .docx is asked for, so a broken
+shell fails the Word targets (each with the shell's message) and never the Markdown ones.
 
 Inputs it reports for each document: the templates the document renderer says it used (includes
 followed), the Word shell, and the framework files. For the framework files it reports *every* framework
@@ -17,8 +18,13 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from coprod.errors import CoprodError
 from coprod.pipeline.producer import Document, RenderedProject, Summary
+
+if TYPE_CHECKING:
+    from coprod.rendering.word import WordRenderer
 
 TEMPLATES_ROOT = Path(__file__).resolve().parent.parent / "templates"
 """Where the document templates live; `Document.templates` are relative to it."""
@@ -54,12 +60,26 @@ class RealProducer:
             CoprodError: a template or the Word shell is broken.
         """
         from coprod.rendering.documents import DocumentRenderer
-        from coprod.rendering.word import WordRenderer
+        from coprod.rendering.word import DEFAULT_SHELL
 
         self._root = root
         self._templates = (templates or TEMPLATES_ROOT).resolve()
         self._documents = DocumentRenderer(self._templates)
-        self._word = WordRenderer()
+        self._shell = DEFAULT_SHELL
+        self._loaded: WordRenderer | CoprodError | None = None
+
+    def _word(self) -> WordRenderer:
+        """The Word renderer, loaded on first use: a broken shell fails the .docx targets, not the .md."""
+        from coprod.rendering.word import WordRenderer
+
+        if self._loaded is None:
+            try:
+                self._loaded = WordRenderer(self._shell)
+            except CoprodError as error:  # kept, and raised again for every .docx (the same message)
+                self._loaded = error
+        if isinstance(self._loaded, CoprodError):
+            raise self._loaded
+        return self._loaded
 
     @property
     def templates_root(self) -> Path:
@@ -69,7 +89,7 @@ class RealProducer:
     @property
     def shell_path(self) -> Path:
         """The Word shell: an input of every .docx."""
-        return self._word.shell_path
+        return self._shell
 
     def render(self, project_file: Path, *, clean: bool) -> RenderedProject:
         """Load, analyse and render one project's Markdown documents."""
@@ -102,7 +122,8 @@ class RealProducer:
         if not isinstance(document.meta, DocumentMeta):
             raise TypeError(f"{document.relpath}: expected the renderer's DocumentMeta")
         meta = dataclasses.replace(document.meta, provenance={**document.meta.provenance, **provenance})
-        return self._word.render(self.finish(document, provenance), meta, clean=clean, name=document.relpath)
+        markdown = self.finish(document, provenance)
+        return self._word().render(markdown, meta, clean=clean, name=document.relpath)
 
     def page_word(self, markdown: str, title: str, date: str) -> bytes:
         """A build page as .docx."""
@@ -110,4 +131,4 @@ class RealProducer:
 
         meta = DocumentMeta(kind="index", title=title, short_title=title, film_title="", parties=(),
                             draft_number=1, draft_date=dt.date.fromisoformat(date))
-        return self._word.render(markdown, meta, name=title)
+        return self._word().render(markdown, meta, name=title)

@@ -8,6 +8,8 @@
   that must be formatted first (amounts, dates, lists) are refused, so a template cannot print
   ``Decimal('3800000')`` by accident.
 - Only coprod's filters exist (`filters.FILTERS`): Jinja's built-in filters escape for HTML.
+- Limits (`limits.py`): every render is bounded in time, memory and output; huge powers, repetitions and
+  runaway loops are refused where they happen, with the template and line.
 
 Every error raised while loading or rendering a template becomes a `TemplateError` naming the template
 file (relative to ``templates/``) and the line.
@@ -25,13 +27,14 @@ from typing import Any
 
 import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined, Undefined, nodes
-from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.compiler import Frame, optimizeconst
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from coprod.errors import CoprodError, TemplateError
 from coprod.rendering.escape import Safe, escape
 from coprod.rendering.filters import FILTERS
+from coprod.rendering.limits import LimitedCodeGenerator, LimitedSandbox, LimitExceeded, render_bounded
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 """The templates shipped with coprod (``src/coprod/templates`` links to the top-level ``templates/``)."""
@@ -48,7 +51,7 @@ def _finalize(value: Any) -> Any:
     return escape(value)
 
 
-class _MarkdownCodeGenerator(CodeGenerator):
+class _MarkdownCodeGenerator(LimitedCodeGenerator):
     """Compiles ``a ~ b`` to `MarkdownEnvironment.markdown_join` instead of Jinja's ``markup_join``.
 
     Jinja joins with ``Markup("").join`` when an operand is safe, which escapes the others for HTML; a
@@ -64,8 +67,8 @@ class _MarkdownCodeGenerator(CodeGenerator):
         self.write("))")
 
 
-class MarkdownEnvironment(ImmutableSandboxedEnvironment):
-    """The sandboxed environment, with ``~`` escaping for Markdown."""
+class MarkdownEnvironment(LimitedSandbox, ImmutableSandboxedEnvironment):
+    """The sandboxed environment, bounded in time, memory and output (`limits`), with ``~`` escaping."""
 
     code_generator_class = _MarkdownCodeGenerator
 
@@ -136,16 +139,21 @@ def template_error(env: jinja2.Environment, error: BaseException) -> TemplateErr
     if isinstance(error, jinja2.TemplateSyntaxError):
         name = error.name or (template_name(env, error.filename) if error.filename else None)
         return TemplateError(f"template syntax error: {error.message}", name, error.lineno)
-    where: tuple[str | None, int | None] = (None, None)
+    frames: list[tuple[str, int]] = []
     for tb in _traceback(error.__traceback__):
         name = template_name(env, tb.tb_frame.f_code.co_filename)
         if name is not None:
-            where = (name, tb.tb_lineno)
+            frames.append((name, tb.tb_lineno))
+    where: tuple[str | None, int | None] = frames[-1] if frames else (None, None)
+    # The templates that included the one at fault, outermost first: an error in (or a refused include
+    # of) a shared clause names the document it was rendered for.
+    chain = [f"{name}:{line}" for name, line in dict(frames[:-1]).items() if name != where[0]]
+    included = f" (included from {', '.join(reversed(chain))})" if chain else ""
     if isinstance(error, TemplateError):
         if error.template is not None:
             return error
-        return TemplateError(error.detail, *where)
-    return TemplateError(_describe(error), *where)
+        return TemplateError(error.detail + included, *where)
+    return TemplateError(_describe(error) + included, *where)
 
 
 def _describe(error: BaseException) -> str:
@@ -156,6 +164,8 @@ def _describe(error: BaseException) -> str:
         return f"undefined: {message}"
     if isinstance(error, jinja2.TemplateNotFound):
         return f"template not found: {error.name}"
+    if isinstance(error, LimitExceeded):
+        return f"too much for a template: {error}"
     if isinstance(error, jinja2.exceptions.SecurityError):
         return f"blocked by the sandbox: {error}"
     return f"{type(error).__name__}: {error}"
@@ -165,7 +175,7 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
     """Render template *name* with *context*; every failure is a `TemplateError` with template and line."""
     try:
         template = env.get_template(name)
-        return str(template.render(context))
+        return render_bounded(template, context)
     except CoprodError as error:
         if isinstance(error, TemplateError):
             raise template_error(env, error) from None

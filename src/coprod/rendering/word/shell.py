@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,6 @@ from typing import Any, Final
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import meta as jinja_meta
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
@@ -29,7 +27,9 @@ from coprod.errors import TemplateError
 from coprod.rendering.word.body import ListIds
 from coprod.rendering.word.package import Entry, check_well_formed
 from coprod.rendering.word.properties import CUSTOM_NAME, CUSTOM_REL, CUSTOM_TYPE
+from coprod.rendering.word.shell_jinja import ShellEnvironment, check_shell_template, literal_markers
 from coprod.rendering.word.styles import normalise_style_ids
+from coprod.rendering.word.untrusted import read_package
 from coprod.rendering.word.xml import OFFICE_RELS, W_NS
 
 BODY_MARKER: Final = "<!--coprod:body-->"
@@ -50,7 +50,7 @@ SHELL_VARIABLES: Final = frozenset(
 )
 """The names a shell may use; anything else is an error when the shell is loaded, not mid-build."""
 _W = f"{{{W_NS}}}"
-_TAG = re.compile(r"\{[{%]")
+_TAG = re.compile(r"\{_?[{%]")  # a tag, or docxtpl's marker for literal braces ({_{), which needs Jinja too
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,15 +82,9 @@ class Shell:
 
     def render_part(self, name: str, context: Mapping[str, Any]) -> str:
         """Render the templated part ``name``; Jinja errors become `TemplateError` naming the shell."""
-        try:
-            rendered = self.templates[name].render(context)
-        except jinja2.TemplateError as error:
-            raise TemplateError(f"{name}: {error}", template=str(self.path)) from error
-        # docxtpl's own post-processing: literal braces written {_{ in the shell, tabs/newlines in values.
-        rendered = (
-            rendered.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        )
-        return str(DocxTemplate.resolve_listing(None, rendered.replace("\n<w:p", "<w:p")))
+        # Bounded, and errors name the shell and part (see shell_jinja); docxtpl's literal-brace markers
+        # ({_{ in the shell) were turned into text when compiling, so data can never produce a tag.
+        return self.templates[name].render(context).replace("\n<w:p", "<w:p")
 
 
 def load_shell(path: Path) -> Shell:
@@ -99,13 +93,7 @@ def load_shell(path: Path) -> Shell:
     Raises:
         TemplateError: The file is not a .docx, lacks a part or style coprod needs, or its Jinja is broken.
     """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts: dict[str, bytes] = {
-                info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()
-            }
-    except (OSError, zipfile.BadZipFile) as error:
-        raise TemplateError(f"cannot read the Word shell: {error}", template=str(path)) from error
+    parts = read_package(path)  # untrusted: bounded, sanitised, only the parts a house style needs
     document = _main_part(parts, path)
     _add_custom_properties(parts)
     rels = _relationships(parts, document, path)
@@ -123,6 +111,9 @@ def load_shell(path: Path) -> Shell:
     lists = _list_ids(parts[rels["styles"]], parts[rels["numbering"]], path)
     env = _environment()
     templates = {name: _compile(env, name, parts[name], path) for name in templated if _has_tags(parts, name)}
+    for name, template in templates.items():  # a shell's runtime errors show when it is loaded, not mid-build
+        if name != document:
+            template.render(_probe_context())
     if document not in templates or BODY_MARKER not in templates[document].render(_probe_context()):
         raise TemplateError("the shell's document has no '{{p body }}' paragraph to hold the body", str(path))
     document_rels = posixpath.join(
@@ -195,9 +186,9 @@ def _add_part(parts: dict[str, bytes], document: str, kind: str, xml: str) -> st
     return name
 
 
-def _environment() -> SandboxedEnvironment:
-    """Sandboxed (the shell is a file a firm edits), autoescaping (values are text, never XML), strict."""
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+def _environment() -> ShellEnvironment:
+    """The clause templates' sandbox and limits; autoescaping (values are text, never XML), strict."""
+    return ShellEnvironment()
 
 
 def _probe_context() -> dict[str, Any]:
@@ -211,12 +202,14 @@ def _has_tags(parts: Mapping[str, bytes], name: str) -> bool:
     return _TAG.search(parts[name].decode("utf-8")) is not None
 
 
-def _compile(env: SandboxedEnvironment, name: str, data: bytes, path: Path) -> jinja2.Template:
-    source = DocxTemplate.patch_xml(None, data.decode("utf-8"))
+def _compile(env: ShellEnvironment, name: str, data: bytes, path: Path) -> jinja2.Template:
+    source = literal_markers(DocxTemplate.patch_xml(None, data.decode("utf-8")))
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)  # one paragraph per line, so errors have a line
     try:
-        unknown = jinja_meta.find_undeclared_variables(env.parse(source)) - SHELL_VARIABLES
-        template = env.from_string(source)
+        tree = env.parse(source)
+        check_shell_template(tree, name, path)
+        unknown = jinja_meta.find_undeclared_variables(tree) - SHELL_VARIABLES
+        template = env.shell_template(source, name, path)
     except jinja2.TemplateSyntaxError as error:
         where = f"{name}, line {error.lineno} (one paragraph a line)"
         raise TemplateError(f"{where}: {error.message}", template=str(path)) from error
