@@ -89,5 +89,5 @@ def test_state_from_another_schema_or_not_a_database_is_a_clear_error(tmp_path: 
     path.write_bytes(b"not a database at all, just some bytes " * 100)
     with pytest.raises(BuildError) as error:
         open_state(tmp_path)
-    assert str(error.value) == (f"cannot open the build state {path}: file is not a database; remove "
+    assert str(error.value) == (f"cannot use the build state {path}: file is not a database; remove "
                                 f"{path.parent} to start afresh (the next build rebuilds everything)")

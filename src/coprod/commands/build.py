@@ -89,10 +89,17 @@ def _user_frameworks(files: list[Path]) -> str:
 def _plan(args: argparse.Namespace, root: Path) -> BuildPlan:
     """The build the arguments ask for (projects are looked up again on each call: --watch)."""
     from coprod.loading.discover import find_projects
+    from coprod.loading.portable import check_folder_name, shown
     from coprod.pipeline.plan import BuildPlan, ProjectSource, Settings
     from coprod.pipeline.targets import Format
 
-    files = find_projects(args.projects, root)
+    files, refused = [], []
+    for path in find_projects(args.projects, root):
+        message = check_folder_name(path)
+        if message is None:
+            files.append(path)
+        else:  # fails that project only: the others are built and recorded
+            refused.append((f"{shown(path.parent.name)}/*", message))
     # absolute(), not resolve(): no symlink walk per project on the no-op path
     sources = tuple(ProjectSource(path.parent.name, str(path.absolute())) for path in files)
     formats = tuple(Format) if args.format == "all" else (Format(args.format),)
@@ -100,7 +107,8 @@ def _plan(args: argparse.Namespace, root: Path) -> BuildPlan:
     settings = Settings(formats, clean=args.clean, force=args.force, version=__version__, templates=library,
                         frameworks=_user_frameworks(files))
     return BuildPlan(args.out, sources, settings, functools.partial(make_producer, root, args.templates),
-                     jobs=args.jobs or default_jobs(), whole_slate=not args.projects, dry_run=args.dry_run)
+                     jobs=args.jobs or default_jobs(), whole_slate=not args.projects, dry_run=args.dry_run,
+                     refused=tuple(refused))
 
 
 def _watch(args: argparse.Namespace, root: Path, reporter: Reporter) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod.errors import InputError, Problem
+from coprod.location import SourceLocation
 
 if TYPE_CHECKING:
     from coprod.analysis.eligibility.catalog import FrameworkCatalog
@@ -64,8 +65,13 @@ def check_file(path: Path, framework_dirs: list[Path] | None = None) -> ProjectC
     from coprod.commands.check_report import ProjectCheck
     from coprod.loading import load_project
     from coprod.loading.frameworks import catalog_for
+    from coprod.loading.portable import check_folder_name, shown
     from coprod.loading.project import shown_path
 
+    refused = check_folder_name(path)
+    if refused is not None:
+        location = SourceLocation(Path(shown(shown_path(path))), 1, 1)
+        return ProjectCheck(location.file, shown(path.parent.name), problems=(Problem(location, refused),))
     try:
         loaded = load_project(path)
     except InputError as error:

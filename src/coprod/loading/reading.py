@@ -1,7 +1,12 @@
-"""From a file on disk to checked text: size limit, byte-order mark and UTF-8, each refused in plain words."""
+"""From a file on disk to checked text: a regular file of bounded size, in UTF-8, refused in plain words.
+
+A UTF-8 byte-order mark (Windows Notepad writes one) is dropped silently.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from coprod.errors import InputError, Problem
@@ -10,12 +15,49 @@ from coprod.location import SourceLocation
 MAX_BYTES = 2 * 1024 * 1024
 """Largest project file read (2 MiB); a real one is a few kilobytes."""
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+"""Windows Notepad starts UTF-8 files with it: dropped silently."""
 _BOMS = (
-    (b"\xef\xbb\xbf", "a UTF-8 byte-order mark (BOM)",
-     "save it as 'UTF-8' rather than 'UTF-8 with BOM', or remove the first three bytes"),
     (b"\xff\xfe", "a UTF-16 byte-order mark", "save it as UTF-8"),
     (b"\xfe\xff", "a UTF-16 byte-order mark", "save it as UTF-8"),
 )
+
+
+class NotAFile(OSError):
+    """The path is a named pipe, a device, a socket or a folder: reading it could block or never end."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), which would never end"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device, not a file"
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """At most *limit* bytes of the regular file *path*, without blocking on a pipe or device.
+
+    Raises:
+        NotAFile: *path* is not a regular file (checked on the open file: no race with a swap).
+        OSError: it cannot be opened or read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFile(_kind(mode))
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read(limit)
+    finally:
+        os.close(fd)
 
 
 def _refuse(file: Path, line: int, column: int, message: str) -> InputError:
@@ -34,11 +76,13 @@ def read_text(path: Path, shown_as: Path | None = None) -> str:
     """
     shown = shown_as or path
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        data = read_regular_file(path, MAX_BYTES + 1)
+    except NotAFile as error:
+        raise _refuse(shown, 1, 1, f"expected a project file, found {error.kind}") from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise _refuse(shown, 1, 1, f"expected a readable project file, found an error: {reason}") from None
+    data = data.removeprefix(_UTF8_BOM)
     if len(data) > MAX_BYTES:
         raise _refuse(shown, 1, 1, f"expected a project file of at most {MAX_BYTES // (1024 * 1024)} MiB, "
                                    "found a larger file (is this the right file?)")

@@ -12,8 +12,10 @@ per file (measured: 4 ms per fsync on ext4, about 0.7 ms per file with one sync 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,12 +38,49 @@ def _advice(error: OSError) -> str:
     return ""
 
 
-def write_temp(dest: Path, data: bytes) -> Path:
-    """Write *data* to a new temporary file beside *dest*; return its path (see `sync_filesystem`).
+def _is_link(path: Path) -> bool:
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    is_junction = getattr(path, "is_junction", None)  # Windows directory junctions (Python 3.12+)
+    return stat.S_ISLNK(mode) or bool(is_junction and is_junction())
+
+
+def refuse_links(dest: Path, root: Path | None) -> None:
+    """Refuse to write *dest* through a symbolic link (or junction) inside the build folder *root*.
+
+    A link placed in the build folder could lead anywhere on the disk: coprod writes only real files and
+    folders inside the build folder, and never follows a link to write.
 
     Raises:
-        BuildError: the folder cannot be created or written.
+        BuildError: *dest*, or a folder between *root* and it, is a link.
     """
+    current = root
+    parts = dest.relative_to(root).parts if root is not None else (dest.name,)
+    for part in parts:
+        current = current / part if current is not None else dest
+        if _is_link(current):
+            try:
+                target = f" (to {current.readlink()})"
+            except OSError:
+                target = ""
+            raise BuildError(f"cannot write {dest}: {current} is a link{target}; coprod never writes "
+                             "through a link in the build folder: remove the link")
+
+
+def write_temp(dest: Path, data: bytes, root: Path | None = None) -> Path:
+    """Write *data* to a new temporary file beside *dest*; return its path (see `sync_filesystem`).
+
+    Args:
+        dest: The output the temporary file will be renamed to.
+        data: Its content.
+        root: The build folder: no folder between it and *dest* may be a link.
+
+    Raises:
+        BuildError: the folder cannot be created or written, or a link is in the way.
+    """
+    refuse_links(dest, root)
     folder = dest.parent
     temp = folder / f".{dest.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}"
     try:
@@ -54,8 +93,9 @@ def write_temp(dest: Path, data: bytes) -> Path:
         finally:
             os.close(fd)
     except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise BuildError(f"cannot write {dest}: {_os_message(error)}") from None
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        raise BuildError(f"cannot write {dest}: {_os_message(error)}{_advice(error)}") from None
     return temp
 
 
@@ -66,18 +106,21 @@ def replace(temp: Path, dest: Path) -> None:
         BuildError: *dest* is read-only, is a folder, or the rename fails.
     """
     try:
+        refuse_links(dest, None)
         if dest.is_dir():
             raise BuildError(f"cannot write {dest}: a folder is in the way; remove it")
         if dest.exists() and not dest.stat().st_mode & 0o222:  # no write bit for anyone, even root
             raise BuildError(f"cannot write {dest}: the file is read-only; make it writable or remove it")
         temp.replace(dest)
     except OSError as error:
-        raise BuildError(f"cannot write {dest}: {_os_message(error)}") from None
+        raise BuildError(f"cannot write {dest}: {_os_message(error)}{_advice(error)}") from None
     finally:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
-def _syncfs() -> Callable[[int], int] | None:
+def _syncfs() -> Callable[[int], None] | None:
+    """Linux's ``syncfs``, raising `OSError` when it fails (a full or failing disk); None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -87,7 +130,13 @@ def _syncfs() -> Callable[[int], int] | None:
         function: Callable[[int], int] = libc.syncfs
     except (OSError, AttributeError, TypeError):  # no syncfs in this C library
         return None
-    return function
+
+    def checked(fd: int) -> None:
+        if function(fd) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number))
+
+    return checked
 
 
 def _fsync_file(path: Path) -> None:
@@ -111,11 +160,7 @@ def sync_filesystem(folder: Path, files: Iterable[Path] = ()) -> None:
         if function is not None:
             fd = os.open(folder, os.O_RDONLY)
             try:
-                if function(fd) != 0:
-                    import ctypes
-
-                    number = ctypes.get_errno()
-                    raise OSError(number, os.strerror(number), str(folder))
+                function(fd)
             finally:
                 os.close(fd)
         elif hasattr(os, "sync"):
@@ -129,13 +174,20 @@ def sync_filesystem(folder: Path, files: Iterable[Path] = ()) -> None:
                          f"{_advice(error)}") from None
 
 
-def write_all(files: dict[Path, bytes]) -> None:
+def write_all(files: dict[Path, bytes], root: Path | None = None) -> None:
     """Write each file atomically, as one durable batch.
 
     Raises:
         BuildError: a file cannot be written; the files renamed before it stay in place.
     """
-    temps = {dest: write_temp(dest, data) for dest, data in files.items()}
+    temps: dict[Path, Path] = {}
+    try:
+        for dest, data in files.items():
+            temps[dest] = write_temp(dest, data, root)
+    except BuildError:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        raise
     try:
         if temps:
             sync_filesystem(next(iter(temps)).parent, temps.values())

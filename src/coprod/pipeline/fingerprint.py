@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
+from stat import S_ISREG
 from typing import NamedTuple
 
 from coprod.pipeline.targets import MISSING, Dep
@@ -51,10 +52,12 @@ def stamp_file(path: str, data: bytes | None = None) -> Stamp | None:
     """Stat and hash *path* (or hash *data*, its known content); None if the file does not exist."""
     try:
         stat = os.stat(path)  # noqa: PTH116 - hot path over string paths from the state
+        if not S_ISREG(stat.st_mode):
+            return None  # a pipe or device would block: treated as missing; the loader names it
         if data is None:
             with open(path, "rb") as handle:  # noqa: PTH123 - hot path, plain open is cheapest
                 data = handle.read()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return Stamp(stat.st_size, stat.st_mtime_ns, digest_bytes(data), time.time_ns())
 

@@ -8,6 +8,7 @@ work does it import `session` (and with it the workers, and in them pydantic, Ji
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from coprod.errors import BuildError
@@ -16,7 +17,7 @@ from coprod.pipeline.lock import build_lock
 from coprod.pipeline.plan import BuildPlan
 from coprod.pipeline.report import BuildSummary, Reporter
 from coprod.pipeline.staleness import Checker, ProjectStatus, pages_current
-from coprod.pipeline.state import BuildState, TargetRecord, open_state
+from coprod.pipeline.state import BuildState, TargetRecord, open_state, state_error, state_path
 from coprod.pipeline.targets import STATE_DIR, check_projects
 
 
@@ -86,7 +87,7 @@ def _locked(plan: BuildPlan, state: BuildState, reporter: Reporter) -> BuildSumm
                 state.update_quick(slug)
     summary.up_to_date = sum(status.up_to_date for status in statuses)
     todo = [status for status in statuses if status.needs_build]
-    present = {source.slug for source in plan.sources}
+    present = {source.slug for source in plan.sources} | {target.split("/")[0] for target, _ in plan.refused}
     vanished = [slug for slug in state.slugs() if slug not in present] if plan.whole_slate else []
     if todo or vanished or state.meta("dirty") == "1" or not pages_current(plan.out, state, plan.settings):
         from coprod.pipeline.session import Session  # the working part: only when there is work
@@ -102,17 +103,22 @@ def build(plan: BuildPlan, reporter: Reporter) -> BuildSummary:
         BuildError: the graph is invalid, or the build folder cannot be used.
     """
     check_projects([(source.slug, source.project_file) for source in plan.sources])
-    if plan.dry_run:
-        summary = dry_run(plan)
-        reporter.finish(summary)
-        return summary
-    _prepare(plan.out)
-    with build_lock(plan.out / STATE_DIR, reporter.waiting):
-        state = open_state(plan.out)
-        assert state is not None
-        try:
-            summary = _locked(plan, state, reporter)
-        finally:
-            state.close()
+    try:
+        if plan.dry_run:
+            summary = dry_run(plan)
+        else:
+            _prepare(plan.out)
+            with build_lock(plan.out / STATE_DIR, reporter.waiting):
+                state = open_state(plan.out)
+                assert state is not None
+                try:
+                    summary = _locked(plan, state, reporter)
+                finally:
+                    state.close()
+    except sqlite3.Error as error:  # a read of the state failed (a write says so itself)
+        raise state_error(state_path(plan.out), error) from None
+    for target, message in plan.refused:  # projects whose folder name cannot be built
+        reporter.failure(target, message)
+        summary.failures.append((target, message))
     reporter.finish(summary)
     return summary

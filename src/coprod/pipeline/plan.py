@@ -71,3 +71,5 @@ class BuildPlan:
     whole_slate: bool = False
     """True when building every project: projects gone from the slate are removed from the folder."""
     dry_run: bool = False
+    refused: tuple[tuple[str, str], ...] = ()
+    """Projects left out because their folder name is not portable: (``slug/*``, message) each."""

@@ -64,7 +64,7 @@ class Publisher:
             except Exception as error:  # the index's failure is reported like a target's
                 failures.append((INDEX_PAGES[1], describe_failure(error)))
         try:
-            write_all({self._out / page: data for page, data in changes.items()})
+            write_all({self._out / page: data for page, data in changes.items()}, self._out)
         except CoprodError as error:
             failures.append(("pages", str(error)))
         for page, data in changes.items():

@@ -102,12 +102,16 @@ class Reporter:
         self._done += 1
         self._clear_bar()
         for target, message in done.failures:
-            indented = message.replace("\n", "\n    ")
-            print(f"failed {target}:\n    {indented}", file=self._err, flush=True)
+            self.failure(target, message)
         if self.mode is Mode.PLAIN and done.built:
             print(f"built {done.slug}: {len(done.built)} file{_s(len(done.built))}", file=self._out,
                   flush=True)
         self._bar()
+
+    def failure(self, target: str, message: str) -> None:
+        """Print one failure (a target, or ``slug/*`` for a whole project)."""
+        indented = message.replace("\n", "\n    ")
+        print(f"failed {target}:\n    {indented}", file=self._err, flush=True)
 
     def finish(self, summary: BuildSummary) -> None:
         """The build is over: print the summary (or the dry run's list)."""

@@ -21,6 +21,7 @@ for any project the quick check cannot clear.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -105,11 +106,29 @@ def _stamp(row: tuple[int, int, str, int]) -> Stamp:
     return Stamp(row[0], row[1], row[2], row[3])
 
 
+def state_error(path: Path, error: sqlite3.Error) -> BuildError:
+    """One line for a fault of the state database; a full disk says so (SQLite may say "disk I/O error")."""
+    text = str(error)
+    if "full" in text or _no_space(path):
+        return BuildError(f"cannot record the build in {path}: no space left on device; free some space "
+                          "and build again (earlier outputs are unchanged)")
+    return BuildError(f"cannot use the build state {path}: {text}; remove {path.parent} to start afresh (the "
+                      "next build rebuilds everything)")
+
+
+def _no_space(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 class BuildState:
     """The open state database of one build folder. Use `open_state`."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self._db = connection
+        self.path = path or Path("state.sqlite")
         self._depsets: dict[int, tuple[Dep, ...]] | None = None
 
     # -- reading ----------------------------------------------------------------------------------
@@ -176,9 +195,16 @@ class BuildState:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Commit what the block writes, or nothing if it raises."""
-        with self._db:
-            yield
+        """Commit what the block writes, or nothing if it raises.
+
+        Raises:
+            BuildError: SQLite failed (a full disk, a damaged file), in one line.
+        """
+        try:
+            with self._db:
+                yield
+        except sqlite3.Error as error:
+            raise state_error(self.path, error) from None
 
     def set_meta(self, key: str, value: str) -> None:
         """Set a meta value."""
@@ -289,7 +315,9 @@ def open_state(out: Path, *, create: bool = True) -> BuildState | None:
             raise BuildError(f"{path} was written by another version of coprod (state schema {found[0]}, "
                              f"expected {SCHEMA_VERSION}); remove {path.parent} and build again (the "
                              "next build rebuilds everything)")
-    except (sqlite3.Error, OSError) as error:
+    except sqlite3.Error as error:
+        raise state_error(path, error) from None
+    except OSError as error:
         raise BuildError(f"cannot open the build state {path}: {error}; remove {path.parent} to start "
                          "afresh (the next build rebuilds everything)") from None
-    return BuildState(connection)
+    return BuildState(connection, path)

@@ -142,7 +142,7 @@ class Job:
             provenance = {"input_hash": hashed, "coprod_version": request.version}
             try:
                 data = self._bytes(document, fmt, provenance)
-                temp = write_temp(Path(request.folder, output), data)
+                temp = write_temp(Path(request.folder, output), data, Path(request.folder).parent)
             except Exception as error:  # one document's failure is reported, not raised
                 self.failures.append((output, _message(error)))
                 continue

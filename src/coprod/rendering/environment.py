@@ -18,6 +18,7 @@ file (relative to ``templates/``) and the line.
 from __future__ import annotations
 
 import datetime as dt
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -28,6 +29,7 @@ from typing import Any
 import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined, Undefined, nodes
 from jinja2.compiler import Frame, optimizeconst
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
@@ -81,10 +83,33 @@ class MarkdownEnvironment(LimitedSandbox, ImmutableSandboxedEnvironment):
         return "".join(items)
 
 
+MAX_TEMPLATE_BYTES = 1024 * 1024
+"""Largest template file read (1 MiB; the longest clause is a few kilobytes)."""
+
+
+class _FileLoader(FileSystemLoader):
+    """Loads only regular files of at most `MAX_TEMPLATE_BYTES`: a pipe would block, a huge file exhaust."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        for folder in self.searchpath:
+            candidate = Path(folder, *split_template_path(template))
+            try:
+                mode, size = (found := candidate.stat()).st_mode, found.st_size
+            except OSError:
+                continue
+            if not stat.S_ISREG(mode):
+                raise TemplateError(f"template {template} is not a regular file (a pipe, device or folder)")
+            if size > MAX_TEMPLATE_BYTES:
+                raise TemplateError(f"template {template} is {size:,} bytes; a template is at most "
+                                    f"{MAX_TEMPLATE_BYTES:,}")
+            break
+        return super().get_source(environment, template)
+
+
 def create_environment(root: Path = TEMPLATES) -> MarkdownEnvironment:
     """A fresh environment loading templates from *root*."""
     env = MarkdownEnvironment(
-        loader=FileSystemLoader(str(root), encoding="utf-8"),
+        loader=_FileLoader(str(root), encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=_finalize,
