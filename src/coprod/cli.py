@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -76,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"coprod: {error}" if "\n" not in str(error) else str(error), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not interrupt the exit
         print("coprod: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -23,11 +23,13 @@ from coprod.model import Project, jurisdictions, types
 from coprod.model.legal import Disputes
 from coprod.model.production import Milestone
 
-_ILLEGAL = "".join(chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+_ILLEGAL = "".join(chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                                    *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF])
 text = st.text(st.characters(codec="utf-8", exclude_characters=_ILLEGAL), min_size=1,
                max_size=30).filter(lambda s: bool(s.strip()))
-"""Anything `Text` accepts: every character XML allows, including NEL and the Unicode line separators."""
-dates = st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31))
+"""Anything `Text` accepts: every character XML allows but C1 controls and bidirectional overrides,
+including the Unicode line separators."""
+dates = st.dates(dt.date(types.FIRST_YEAR, 1, 1), dt.date(types.LAST_YEAR, 12, 31))
 
 
 def _decimal_text(low: str, high: str, places: int) -> st.SearchStrategy[str]:
@@ -39,7 +41,8 @@ _BY_VALIDATOR: dict[object, st.SearchStrategy[Any]] = {
     types._text: text,
     types._identifier: st.from_regex(r"[a-z][a-z0-9_-]{0,39}", fullmatch=True),
     types._country: st.sampled_from(sorted(c.alpha_2 for c in pycountry.countries)),
-    types._currency: st.sampled_from(sorted(c.alpha_3 for c in pycountry.currencies)),
+    types._currency: st.sampled_from(sorted(c.alpha_3 for c in pycountry.currencies
+                                            if c.alpha_3 not in types.NOT_CURRENCIES)),
     types._language: st.sampled_from(sorted(lang.alpha_2 for lang in pycountry.languages
                                             if hasattr(lang, "alpha_2"))),
     types._amount: _decimal_text("0", "1000000000000", 2) | st.integers(0, 10**12),

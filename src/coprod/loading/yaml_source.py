@@ -27,7 +27,7 @@ from coprod.errors import InputError, Problem
 from coprod.loading.syntax import Position, syntax_problem
 from coprod.loading.syntax import position as _position
 from coprod.location import FieldPath, SourceLocation
-from coprod.model.types import YamlFloat, describe
+from coprod.model.types import BasedInt, YamlFloat, describe
 
 MAX_DEPTH = 32
 """Deepest nesting of mappings and lists a project file may use (the model needs 6)."""
@@ -60,7 +60,7 @@ def resolve_plain(text: str) -> object:
     if _FALSE.fullmatch(text):
         return False
     if _INT.fullmatch(text):
-        return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+        return BasedInt.read(text) if text[:2] in ("0o", "0x") else int(text)
     if _DECIMAL_FLOAT.fullmatch(text):
         return YamlFloat(text)
     if _OTHER_FLOAT.fullmatch(text):

@@ -7,6 +7,7 @@ deal (those live in ``analysis/``): a share total of 99 is a typo to fix, not a 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,6 +61,17 @@ def _film(project: Project) -> Iterator[Inconsistency]:
 
 def _unique_ids(project: Project) -> Iterator[Inconsistency]:
     yield from _duplicates((p.id for p in project.partners), ("partners",), "id", "partner")
+    companies: dict[str, int] = {}
+    for index, partner in enumerate(project.partners):
+        # Compatibility forms and case folded: "Café" typed two ways, or full-width and plain letters.
+        key = unicodedata.normalize("NFKC", partner.company).casefold()
+        if key in companies:
+            yield Inconsistency(("partners", index, "company"),
+                                "expected a company name unlike the other partners', found "
+                                f"'{partner.company}', the same name as partners[{companies[key]}].company "
+                                "written another way")
+        else:
+            companies[key] = index
     yield from _duplicates((f.id for f in project.financing), ("financing",), "id", "finance line")
     yield from _duplicates((p.id for p in project.recoupment.participants),
                            ("recoupment", "participants"), "id", "participant")

@@ -51,18 +51,21 @@ The file is read as YAML 1.2, safely: only `true` and `false` are booleans (`yes
 text, so Norway is `NO`), dates stay as written, and anchors, aliases, tags, duplicate keys and a second
 document are refused.
 
-- **text**: any characters but control characters; blanks around it are removed. Quote it when it
-  looks like a number (`registration: "12345"`). Example: `Aurora Film S.r.l.`
+- **text**: any characters but control characters (C0 and C1) and bidirectional overrides; blanks around
+  it are removed, a carriage return is a line break, and accents are stored composed (NFC). Quote it when
+  it looks like a number (`registration: "12345"`). Example: `Aurora Film S.r.l.`
 - **id**: lower-case letters, digits, `-` and `_`, starting with a letter, at most 40 characters; used to
   refer to a partner, a finance line or a participant elsewhere in the file. Example: `it-tax-credit`
 - **country code**: ISO 3166-1 alpha-2, upper case: `FR`, `CA`, `NO`.
-- **currency code**: ISO 4217, upper case: `EUR`, `CAD`.
+- **currency code**: ISO 4217, upper case: `EUR`, `CAD`; not the codes that are no currency (metals such
+  as `XAU`, the test code `XTS`, `XXX`, accounting units such as `XDR`).
 - **language code**: ISO 639-1, lower case: `fr`, `en`.
-- **amount**: exact money, never negative, at most two decimals: a whole number (`1250000`) or a decimal
-  **in quotes** (`"1250000.50"`), because other programs read an unquoted `2.5` as an inexact float.
+- **amount**: exact money, never negative, at most two decimals, below 1,000,000,000,000,000 (10^15): a
+  whole number (`1250000`) or a decimal **in quotes** (`"1250000.50"`), because other programs read an
+  unquoted `2.5` as an inexact float. Decimal digits only: `0x10` and `0o17` are refused.
 - **percentage**: a number from 0 to 100, exact; decimals may be left unquoted: `25`, `12.5`.
 - **exchange rate**: units of the base currency for one unit of the other currency, above zero: `"0.0400"`.
-- **date**: `YYYY-MM-DD`: `2027-05-03`.
+- **date**: `YYYY-MM-DD`, from 1900 to 2199: `2027-05-03`.
 - **true or false**: only `true` or `false`.
 
 Every error names the file, line, column and field, and says what was expected and what was found:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -34,12 +35,32 @@ class YamlFloat(Decimal):
     __slots__ = ()
 
 
+class BasedInt(int):
+    """A whole number written in the file in hexadecimal or octal (``0x10``, ``0o17``), with its text.
+
+    YAML 1.2 reads these as integers; amounts and percentages accept only decimal notation, so they
+    refuse it, naming what was written.
+    """
+
+    text: str
+
+    @classmethod
+    def read(cls, text: str) -> BasedInt:
+        """The number *text* (``0x10``) stands for, remembering the text."""
+        number = cls(int(text, 0))
+        number.text = text
+        return number
+
+
 def describe(value: object) -> str:
     """Describe a found value for an error message, the way a producer would read it."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"the boolean {'true' if value else 'false'}"
+    if isinstance(value, BasedInt):
+        kind = "hexadecimal" if value.text[:2] == "0x" else "octal"
+        return f"{value.text} ({kind} for {int(value)})"
     if isinstance(value, YamlFloat):
         return f"the number {value}"
     if isinstance(value, float):
@@ -67,8 +88,13 @@ def _fail(kind: str, expected: str, value: object) -> PydanticCustomError:
 
 # --- text ---------------------------------------------------------------------------------------------
 
-# Characters XML 1.0 forbids; a single one makes a .docx part unreadable, so the model refuses them.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Characters XML 1.0 forbids; a single one makes a .docx part unreadable, so the model refuses them. C1
+# controls (U+0080-U+009F) are invisible leftovers of a wrong encoding, never meant.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Bidirectional embeddings, overrides and isolates make text display in another order than it is stored
+# and signed ("Trojan Source"): in a contract a party's name could read differently from what it is.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile("\r\n?")
 
 
 def _text(value: object) -> str:
@@ -84,7 +110,16 @@ def _text(value: object) -> str:
             "expected text without control characters, found the character U+{code} at position {pos}",
             {"code": f"{ord(bad.group()):04X}", "pos": bad.start() + 1},
         )
-    stripped = value.strip()
+    bidi = _BIDI_CONTROL.search(value)
+    if bidi:
+        raise PydanticCustomError(
+            "text_bidi_control",
+            "expected text without bidirectional override characters (they make text display in another "
+            "order than it is written, so a name could read differently from what is signed), found "
+            "U+{code} at position {pos}", {"code": f"{ord(bidi.group()):04X}", "pos": bidi.start() + 1})
+    # One rule for line breaks in data: CR LF and a lone CR are line breaks, as LF is. NFC: a name typed
+    # on one system and pasted from another is the same name.
+    stripped = unicodedata.normalize("NFC", _LINE_BREAK.sub("\n", value)).strip()
     if not stripped:
         raise PydanticCustomError("text_empty", "expected text, found an empty string", {})
     return stripped
@@ -138,7 +173,20 @@ def _country(value: object) -> str:
     raise _code_error("country_code", "an ISO 3166-1 country code such as FR", value, guess)
 
 
+NOT_CURRENCIES = {
+    "XAU": "gold", "XAG": "silver", "XPD": "palladium", "XPT": "platinum", "XTS": "a code for testing",
+    "XXX": "the code for 'no currency'", "XBA": "a bond-market unit", "XBB": "a bond-market unit",
+    "XBC": "a bond-market unit", "XBD": "a bond-market unit", "XDR": "the IMF's special drawing right",
+    "XSU": "the SUCRE accounting unit", "XUA": "the ADB unit of account",
+}
+"""ISO 4217 codes that are not money anyone pays a film with (metals, test and accounting units)."""
+
+
 def _currency(value: object) -> str:
+    if isinstance(value, str) and value in NOT_CURRENCIES:
+        raise PydanticCustomError("currency_code", "expected an ISO 4217 currency code such as EUR, found "
+                                  "{found}, which is {what}, not a currency",
+                                  {"found": describe(value), "what": NOT_CURRENCIES[value]})
     if isinstance(value, str) and len(value) == 3 and value.isupper() and \
             pycountry.currencies.get(alpha_3=value) is not None:
         return value
@@ -174,6 +222,9 @@ def _exact(value: object, expected: str, *, allow_yaml_float: bool) -> Decimal:
     """Turn text, a whole number or (if allowed) an exactly-read YAML number into a finite Decimal."""
     if isinstance(value, bool | float):
         raise _fail("exact_number", expected, value)
+    if isinstance(value, BasedInt):
+        raise PydanticCustomError("exact_number", "expected {expected} in decimal digits, found {found}",
+                                  {"expected": expected, "found": describe(value)})
     if isinstance(value, YamlFloat):
         if not allow_yaml_float:
             raise PydanticCustomError(
@@ -197,8 +248,16 @@ def _exact(value: object, expected: str, *, allow_yaml_float: bool) -> Decimal:
     return number
 
 
+MAX_AMOUNT = Decimal("1000000000000000")
+"""Amounts must be below this (10^15): far above any film budget in any currency, and small enough for
+every sum, share and conversion to stay exact in 28-digit decimal arithmetic."""
+
+
 def _amount(value: object) -> Decimal:
     number = _exact(value, "an amount such as \"1250000\" or \"1250000.50\"", allow_yaml_float=False)
+    if number >= MAX_AMOUNT:
+        raise PydanticCustomError("amount_range", "expected an amount below 1,000,000,000,000,000 (10^15), "
+                                  "found {found}", {"found": describe(value)})
     if number != number.quantize(Decimal("0.01")):
         raise PydanticCustomError("amount_precision",
                                   "expected an amount with at most two decimals (cents), found {found}",
@@ -217,8 +276,8 @@ def _percent(value: object) -> Decimal:
 
 def _rate(value: object) -> Decimal:
     number = _exact(value, "an exchange rate as a quoted decimal such as \"0.0400\"", allow_yaml_float=True)
-    if number == 0:
-        raise _fail("rate_zero", "an exchange rate above zero", value)
+    if number == 0 or number >= MAX_AMOUNT:
+        raise _fail("rate_zero", "an exchange rate above zero and below 10^15", value)
     return number
 
 
@@ -251,13 +310,17 @@ def _positive(value: Decimal) -> Decimal:
 PositiveAmount = Annotated[Amount, AfterValidator(_positive)]
 
 
+MAX_WHOLE = 1_000_000_000
+
+
 def _whole(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise _fail("whole_number", "a whole number above zero", value)
-    return value
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < MAX_WHOLE:
+        raise _fail("whole_number", "a whole number from 1 to 999,999,999", value)
+    return int(value)
 
 
-PositiveInt = Annotated[int, BeforeValidator(_whole), WithJsonSchema({"type": "integer", "minimum": 1})]
+PositiveInt = Annotated[int, BeforeValidator(_whole),
+                        WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_WHOLE - 1})]
 
 
 def _flag(value: object) -> bool:
@@ -270,16 +333,27 @@ Flag = Annotated[bool, BeforeValidator(_flag), WithJsonSchema({"type": "boolean"
 """A yes/no setting, written ``true`` or ``false``; YAML 1.1's ``yes``/``no``/``on`` are refused."""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Dates of a deal lie between these years; 9999-12-31 is a typo (and would overflow date arithmetic)."""
+
+
 def _iso_date(value: object) -> dt.date:
+    date: dt.date | None = None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
+        date = value
+    elif isinstance(value, str):
         try:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                return dt.date.fromisoformat(value)
+                date = dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _fail("date", "a date written YYYY-MM-DD such as 2027-05-03", value)
+    if date is None:
+        raise _fail("date", "a date written YYYY-MM-DD such as 2027-05-03", value)
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise PydanticCustomError("date_range",
+                                  "expected a date from {first} to {last}, found {found} (a typo?)",
+                                  {"first": FIRST_YEAR, "last": LAST_YEAR, "found": date.isoformat()})
+    return date
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date),
