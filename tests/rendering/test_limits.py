@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,23 @@ def test_a_refused_include_names_the_including_template_and_line(
         render(create_environment(tmp_path / "lib"), "doc.md.j2", {})
     assert (caught.value.template, caught.value.line) == ("clauses/a.md.j2", 2)
     assert caught.value.detail == f"{detail} (included from doc.md.j2:1)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_template_that_is_a_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    (tmp_path / "clauses").mkdir()
+    os.mkfifo(tmp_path / "clauses" / "a.md.j2")
+    (tmp_path / "doc.md.j2").write_text('{% include "clauses/a.md.j2" %}\n', encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render(create_environment(tmp_path), "doc.md.j2", {})
+    assert (caught.value.template, caught.value.line) == ("doc.md.j2", 1)
+    assert caught.value.detail.startswith("template clauses/a.md.j2 is not a regular file")
+
+
+def test_a_huge_template_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coprod.rendering import environment
+
+    monkeypatch.setattr(environment, "MAX_TEMPLATE_BYTES", 1000)
+    (tmp_path / "doc.md.j2").write_text("x" * 1001, encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"doc.md.j2 is 1,001 bytes; a template is at most 1,000"):
+        render(create_environment(tmp_path), "doc.md.j2", {})
