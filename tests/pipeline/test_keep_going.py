@@ -114,3 +114,12 @@ def test_ctrl_c_during_a_batch_is_one_line_and_exit_130(tmp_path: Path) -> None:
     for markdown in documents:
         text = markdown.read_text("utf-8")
         assert text.startswith("---\n") and "\n---\n" in text[4:] and text.endswith("\n"), markdown
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_a_worker_starts_where_there_is_no_prctl(monkeypatch: pytest.MonkeyPatch, platform: str) -> None:
+    from coprod.pipeline import runner
+
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr("ctypes.CDLL", lambda *_args, **_kwargs: (_ for _ in ()).throw(TypeError("no libc")))
+    runner._die_with_parent(os.getppid())  # returns: no exception, and this process is not ended

@@ -15,6 +15,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -33,11 +34,13 @@ _broken: str = "worker used before its initializer ran"
 
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this worker when the build that started it dies (a SIGKILL leaves no one else)."""
+    if not sys.platform.startswith("linux"):  # elsewhere the worker exits when its queue breaks
+        return
     try:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the worker exits when its queue breaks
+    except (OSError, AttributeError, TypeError):  # a C library without prctl
         return
     if os.getppid() != parent:  # the parent died before the request was made
         os._exit(1)
