@@ -66,7 +66,7 @@ CASES = {
         (("heads_of_department: [aurora, nord]", "heads_of_department: []"),),
         "readiness.control-alignment.no-approver", "[]", 1),
     "a non-ratifying country (a warning: the 1992 rules apply)": (
-        (("    country: CZ\n", "    country: NL\n"),),
+        (("    country: CZ\n", "    country: FR\n"),),
         "instrument.fallback", "european-convention-2017", 0),
     "a kept territory without a market rationale (a warning)": (
         (("      countries: [IT, SM, VA]\n      market_rationale: >-\n        Italy is the largest of the "
@@ -155,8 +155,10 @@ def test_an_unknown_framework_is_an_invalid_file_at_its_field(
     assert run.out == f"projects/{SALT}/project.yaml: invalid\n"
     assert run.err == (
         f"projects/{SALT}/project.yaml:{line}:{column}: structure.framework: expected a framework id "
-        "(australia, canada-china, canada-france, canada-uk, d-a-ch, european-convention-1992, "
-        "european-convention-2017, ibero-american, italy-brazil), found 'eurimages', a fund\n")
+        "(australia, australia-ireland, australia-new-zealand, canada-belgium, canada-china, canada-france, "
+        "canada-germany, canada-ireland, canada-uk, d-a-ch, european-convention-1992, "
+        "european-convention-2017, france-belgium, france-germany, ibero-american, italy-brazil, "
+        "uk-australia, uk-france, uk-india, uk-new-zealand, uk-south-africa), found 'eurimages', a fund\n")
 
 
 def test_json_lists_an_invalid_file_with_its_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str],

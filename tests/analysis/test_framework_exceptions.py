@@ -24,6 +24,8 @@ EXCEPTION_WORDS = re.compile(r"consent|unless|exception|discretion|may (?:still 
 HARD_LIMITS = {
     "canada-china/CA-CN-16S": "consent is needed for any non-party technical services, and above 25% of the "
                               "budget not even consent admits them",
+    "canada-ireland/CA-IE-S": "the same rule as Canada-China's: consent for any technical services outside "
+                              "the parties, and never above 25% of the budget",
 }
 """Error rules whose text mentions consent only for what lies within the limit."""
 

@@ -10,7 +10,13 @@ from coprod.analysis import analyse
 from coprod.analysis.eligibility.catalog import FrameworkCatalog, LoadedFramework
 from coprod.analysis.eligibility.schema import CompetentAuthorities, FrameworkKind, LeadTime, Ratification
 from coprod.errors import InputError
-from coprod.loading.frameworks import builtin_catalog, load_catalog, parse_framework, user_folder
+from coprod.loading.frameworks import (
+    builtin_catalog,
+    load_catalog,
+    load_framework,
+    parse_framework,
+    user_folder,
+)
 from coprod.model.project import Project
 from tests.analysis.analysis_support import example_data
 
@@ -20,7 +26,8 @@ REQUIRED = ("european-convention-1992", "european-convention-2017", "canada-fran
 
 def test_every_required_framework_and_the_eurimages_rules_ship_with_coprod() -> None:
     catalog = builtin_catalog()
-    assert catalog.selectable() == sorted(REQUIRED)
+    assert set(REQUIRED) <= set(catalog.selectable())
+    assert len(catalog.entries) >= 24  # coprod check --frameworks lists at least 24
     eurimages = catalog.get("eurimages")
     assert eurimages is not None and eurimages.kind is FrameworkKind.FUND
     assert eurimages.applies_when_named == ["Eurimages"]
@@ -46,7 +53,11 @@ def test_the_revised_convention_falls_back_to_the_1992_rules_per_its_ratificatio
     assert isinstance(rule, Ratification)
     assert rule.fallback == "european-convention-1992"
     ratified = sorted(entry.country for entry in rule.ratified)
-    assert ratified == ["BE", "CH", "CZ", "DK", "IT", "RO", "SI", "UA"]
+    # The Dutch treaty database's list of Parties, 2 December 2026 (DOMAIN.md corrections): NL, NO, SK, PT,
+    # IE and LU are on it; France, Germany and Ukraine are not.
+    assert {"NL", "NO", "SK", "PT", "IE", "LU", "BE", "CZ", "IT", "GB"} <= set(ratified)
+    assert not {"FR", "DE", "UA"} & set(ratified)
+    assert len(ratified) == 37
     assert {entry.confidence.value for entry in rule.ratified} == {"V"}
 
 
@@ -78,7 +89,8 @@ rules:
      "'approval_validity', 'market_rationale', 'required_roles', 'ratification', 'competent_authorities', "
      "'bilateral_use', 'majority_work_location', 'country_spend_minimum', "
      "'majority_lead_cast', 'minority_creative_contribution', 'creative_nationality', 'majority_from_party', "
-     "'non_party_spend_cap', 'fund_support_cap', 'territorial_spend_caps', 'aid_intensity', 'tolerance'), "
+     "'first_release', 'non_party_spend_cap', 'fund_support_cap', 'territorial_spend_caps', 'aid_intensity', "
+     "'tolerance'), "
      "found 'share_bound'"),
     ("    source: Art. 1\n", "",
      "tt.yaml:10:5: rules[0].source: expected a value for this required field, found none"),
@@ -171,3 +183,34 @@ def test_a_rule_can_depend_on_the_film_s_original_language(language: str, status
     (other,) = [o for o in verdict.outcomes if o.rule == "TT-OTHER"]
     if language == "fr":
         assert other.reason == "Applies only to films not in fr."
+
+
+def test_the_docs_table_of_frameworks_shows_each_file_s_check_date_and_text_status() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "frameworks.md").read_text(encoding="utf-8")
+    table = doc.split("| id | kind | text checked | last checked | what |\n", 1)[1].split("\n\n", 1)[0]
+    rows = {}
+    for line in table.splitlines()[1:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        rows[cells[0].strip("`")] = (cells[1], cells[2], cells[3])
+    catalog = builtin_catalog()
+    assert set(rows) == set(catalog.entries)
+    for framework_id, entry in catalog.entries.items():
+        framework = entry.framework
+        assert rows[framework_id] == (
+            framework.kind.value.replace("_", " "), "yes" if framework.text_checked else "no",
+            framework.checked.isoformat() if framework.checked else "not re-checked"), framework_id
+
+
+def test_a_framework_whose_text_was_not_checked_cannot_hold_an_error_rule(tmp_path: Path) -> None:
+    path = tmp_path / "unseen.yaml"
+    path.write_text("version: 1\nid: unseen\nname: Unseen\ninstrument: U\nkind: treaty\nsource: press\n"
+                    "confidence: S\ntext_checked: false\nparties: [FR, DE]\nrules:\n"
+                    "  - {name: U-1, kind: share_bounds, min: 20, source: press, confidence: S}\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_framework(path)
+    assert ("expected severity: warning for every rule of a framework whose text was not checked "
+            "(text_checked: false), found severity: error in rule U-1") in str(raised.value)
+    path.write_text(path.read_text(encoding="utf-8").replace("min: 20,", "min: 20, severity: warning,"),
+                    encoding="utf-8")
+    assert load_framework(path).rules[0].severity.value == "warning"

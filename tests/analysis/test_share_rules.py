@@ -73,7 +73,7 @@ def test_every_country_ratified_so_the_revised_convention_applies() -> None:
 
 
 def test_one_non_ratifying_country_falls_back_to_the_1992_limits() -> None:
-    analysis = salt_road("80", "15", "5", countries=("IT", "BE", "NL"))
+    analysis = salt_road("80", "15", "5", countries=("IT", "BE", "FR"))
     verdict = analysis.eligibility
     assert verdict is not None
     assert (verdict.framework, verdict.instrument, verdict.qualifies) == (
@@ -81,13 +81,13 @@ def test_one_non_ratifying_country_falls_back_to_the_1992_limits() -> None:
     fallback = outcome(analysis, "ECC17-07")
     assert fallback.status is Status.ATTENTION
     assert fallback.findings[0].message.startswith(
-        "NL has not ratified CETS 220 (according to coprod's ratification table), so ETS 147 applies with "
+        "FR has not ratified CETS 220 (according to coprod's ratification table), so ETS 147 applies with "
         "its own limits (CETS 220, rule ECC17-07).")
     shares = outcome(analysis, "ECC92-02")
     assert [f.message for f in shares.findings] == [
         "IT's share is 80%, above the 70% maximum for each country in a multilateral co-production "
         "(ETS 147, rule ECC92-02).",
-        "NL's share is 5%, below the 10% minimum for each country in a multilateral co-production "
+        "FR's share is 5%, below the 10% minimum for each country in a multilateral co-production "
         "(ETS 147, rule ECC92-02)."]
     assert shares.citation.confidence.value == "S"
     assert analysis.verdict.startswith("Does not qualify under ETS 147 (1 of ")

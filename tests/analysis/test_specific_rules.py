@@ -18,10 +18,10 @@ def salt_road(framework: str, countries: tuple[str, str, str]) -> dict[str, Any]
 
 
 def test_a_multilateral_work_under_the_1992_convention_needs_three_parties() -> None:
-    result = outcome(analysed_data(salt_road("european-convention-2017", ("IT", "NL", "US"))), "ECC92-01")
+    result = outcome(analysed_data(salt_road("european-convention-2017", ("IT", "FR", "US"))), "ECC92-01")
     assert result.status is Status.FAILED
     assert result.findings[0].message.startswith(
-        "Co-producers are established in 2 parties (IT, NL); at least 3 are needed (ETS 147, rule ECC92-01).")
+        "Co-producers are established in 2 parties (IT, FR); at least 3 are needed (ETS 147, rule ECC92-01).")
 
 
 def test_canada_uk_expects_the_main_shoot_in_the_majority_country() -> None:

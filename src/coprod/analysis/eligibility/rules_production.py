@@ -12,6 +12,7 @@ from coprod.analysis.eligibility.schema import (
     CompetentAuthorities,
     CountrySpendMinimum,
     CreativeNationality,
+    FirstRelease,
     FundSupportCap,
     LeadTime,
     MajorityLeadCast,
@@ -239,3 +240,20 @@ def creative_nationality(deal: Deal, rule: CreativeNationality) -> RuleOutcome:
                                          ("key_creatives", index, "nationality")))
     return conclude(deal, rule, findings, "Every key creative is a national of a co-producing country"
                     + (" or a resident of one." if rule.count_residence else "."))
+
+
+def first_release(deal: Deal, rule: FirstRelease) -> RuleOutcome:
+    """The film's intended first release is one the framework covers (e.g. cinema-first features)."""
+    film = deal.project.film
+    release = film.release
+    allowed = " or ".join(r.value for r in rule.releases)
+    said = "" if film.first_release is not None else f" (assumed for a {film.format.value}: the project " \
+        "does not give film.first_release)"
+    findings = []
+    if release not in rule.releases:
+        findings.append(deal.finding(rule, "release.not-covered",
+                                     f"The film is first released {release.value}{said}; "
+                                     f"{deal.framework.instrument} covers only works first released "
+                                     f"{allowed}", ("film", "first_release") if film.first_release
+                                     else ("film", "format")))
+    return conclude(deal, rule, findings, f"First release {release.value}{said}, as required ({allowed}).")

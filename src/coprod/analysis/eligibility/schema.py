@@ -8,6 +8,7 @@ and where the numbers come from (``source``, ``confidence``, ``url``). Code neve
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated, Literal, Self
@@ -26,7 +27,8 @@ from coprod.analysis.eligibility.schema_base import (
     Threshold,
     When,
 )
-from coprod.analysis.findings import Citation
+from coprod.analysis.findings import Citation, Severity
+from coprod.model.consents import Release
 from coprod.model.film import FilmFormat
 from coprod.model.parties import CreativeRole
 from coprod.model.types import Country, Identifier, Percent, PositiveInt, Text
@@ -258,6 +260,13 @@ class CreativeNationality(RuleBase):
     count_residence: bool = False
 
 
+class FirstRelease(RuleBase):
+    """The film's intended first release (``film.first_release``) is one of ``releases``."""
+
+    kind: Literal["first_release"]
+    releases: list[Release] = Field(min_length=1)
+
+
 class MajorityFromParty(RuleBase):
     """The majority co-producer is established in a party."""
 
@@ -309,7 +318,9 @@ Rule = Annotated[
     | LeadTime | ApprovalValidity | MarketRationale | RequiredRoles | Ratification | CompetentAuthorities
     | BilateralUse | MajorityWorkLocation
     | CountrySpendMinimum | MajorityLeadCast | MinorityCreativeContribution | CreativeNationality
-    | MajorityFromParty | NonPartySpendCap | FundSupportCap | TerritorialSpendCaps | AidIntensity | Tolerance,
+    | MajorityFromParty | FirstRelease | NonPartySpendCap | FundSupportCap | TerritorialSpendCaps
+    | AidIntensity
+    | Tolerance,
     Field(discriminator="kind"),
 ]
 
@@ -324,6 +335,11 @@ class Framework(Sourced):
     instrument: Text
     """Short citation of the instrument, e.g. 'CETS 220'; prefixes every citation."""
     kind: FrameworkKind
+    checked: dt.date | None = None
+    """When the file's numbers were last checked against their sources (docs/frameworks.md lists it)."""
+    text_checked: bool = True
+    """False when the instrument's own text (or its administering agency's summary) could not be checked:
+    the numbers come from secondary sources, and every rule must then be a warning, never an error."""
     parties: list[Country] = Field(default_factory=list)
     """Member countries; co-producers elsewhere are non-parties (third countries)."""
     applies_when_named: list[Text] = Field(default_factory=list)
@@ -340,6 +356,17 @@ class Framework(Sourced):
             raise PydanticCustomError("framework_id", "expected an id of lower-case letters, digits and '-', "
                                       "such as 'canada-france', found {found!r}", {"found": value})
         return value
+
+    @model_validator(mode="after")
+    def _unchecked_text_only_warns(self) -> Self:
+        if not self.text_checked:
+            for rule in self.rules:
+                if rule.severity is Severity.ERROR:
+                    raise PydanticCustomError(
+                        "unchecked_text", "expected severity: warning for every rule of a framework whose "
+                        "text was not checked (text_checked: false), found severity: error in rule {name}",
+                        {"name": rule.name})
+        return self
 
     @model_validator(mode="after")
     def _unique_rule_names(self) -> Self:

@@ -27,6 +27,7 @@ from coprod.analysis.eligibility.schema import (
     CreativeNationality,
     Derogation,
     FinancialOnly,
+    FirstRelease,
     Framework,
     FrameworkKind,
     FundSupportCap,
@@ -74,6 +75,7 @@ RULES: dict[type[RuleBase], Callable[[Deal, Any], RuleOutcome]] = {
     CreativeNationality: rules_production.creative_nationality,
     NonPartySpendCap: rules_production.non_party_spend_cap,
     FundSupportCap: rules_production.fund_support_cap,
+    FirstRelease: rules_production.first_release,
 }
 """Rule kinds eligibility evaluates; other kinds (spend caps, tolerances) are read by finance and spend."""
 
