@@ -21,7 +21,7 @@ def test_a_multilateral_work_under_the_1992_convention_needs_three_parties() -> 
     result = outcome(analysed_data(salt_road("european-convention-2017", ("IT", "FR", "US"))), "ECC92-01")
     assert result.status is Status.FAILED
     assert result.findings[0].message.startswith(
-        "Co-producers are established in 2 parties (IT, FR); at least 3 are needed (ETS 147, rule ECC92-01).")
+        "Co-producers are established in 2 parties (IT, FR); at least 3 are needed.")
 
 
 def test_canada_uk_expects_the_main_shoot_in_the_majority_country() -> None:
@@ -52,8 +52,8 @@ def test_canada_france_participants_from_elsewhere_need_consent() -> None:
     data["key_creatives"][3]["nationality"] = "US"  # the composer
     result = outcome(analysed_data(data), "CA-FR-NAT")
     assert [(f.message, f.path) for f in result.findings] == [(
-        "Jakub Hora (composer) is a US national, not of a co-producing country; the authorities must consent "
-        "(Canada\u2013France Agreement (2021), rule CA-FR-NAT).", ("key_creatives", 3, "nationality"))]
+        "Jakub Hora (composer) is a US national, not of a co-producing country; the authorities must consent"
+        ".", ("key_creatives", 3, "nationality"))]
 
 
 def test_an_ibero_american_minority_supplies_two_actors_and_two_key_roles() -> None:
@@ -75,8 +75,8 @@ def test_an_ibero_american_minority_supplies_two_actors_and_two_key_roles() -> N
 def test_the_ibero_american_majority_must_come_from_a_member_state() -> None:
     result = outcome(analysed_data(salt_road("ibero-american", ("US", "MX", "AR"))), "IBER-20M")
     assert result.findings[0].message == (
-        "The majority co-producer is established in US, which is not a party to ALCOCI (1989) "
-        "(ALCOCI (1989), rule IBER-20M).")
+        "The majority co-producer is established in US, which is not a party to ALCOCI (1989)"
+        ".")
 
 
 def eurimages_line(amount: str) -> dict[str, Any]:
@@ -104,7 +104,7 @@ def test_public_support_above_the_cross_border_aid_intensity_is_a_warning() -> N
     (finding,) = [f for f in analysed_data(data).findings if f.code == "finance.aid-intensity"]
     assert (finding.severity, finding.message) == (Severity.WARNING, (
         "Public support from BE, CZ, IT is EUR 2,610,000.00, 68.68% of the budget, above the 60% aid "
-        "intensity allowed for a cross-border production (Cinema Communication (OJ C 332/1), rule AID-INT)."))
+        "intensity allowed for a cross-border production."))
 
 
 def test_a_party_without_a_named_authority_is_flagged_for_the_condition_precedent() -> None:
@@ -119,8 +119,8 @@ def test_a_deal_without_co_producers_from_the_parties_does_not_qualify() -> None
     analysis = analysed_data(salt_road("canada-france", ("US", "GB", "GB")))
     result = outcome(analysis, "CA-FR-PARTIES")
     assert result.findings[0].message == (
-        "Co-producers are established in 0 parties (none); at least 2 are needed "
-        "(Canada\u2013France Agreement (2021), rule CA-FR-PARTIES).")
+        "Co-producers are established in 0 parties (none); at least 2 are needed"
+        ".")
     assert analysis.eligibility is not None and not analysis.eligibility.qualifies
 
 

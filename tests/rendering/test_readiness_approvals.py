@@ -20,8 +20,8 @@ def test_a_points_shortfall_puts_the_discretionary_approval_and_what_it_needs_in
     rows = [line for line in section.splitlines() if line.startswith("| Discretionary approval |")]
     assert rows == [
         "| Discretionary approval | Appendix II points (live action) | The film scores 15 of 21 points, "
-        "below the 16 needed (held outside the parties: cast 1 (US) 0/3; cast 2 (US) 0/2; sound (US) 0/1) "
-        "(CETS 220, rule ECC17-10). | The competent authorities may still approve a lower score after "
+        "below the 16 needed (held outside the parties: cast 1 (US) 0/3; cast 2 (US) 0/2; sound (US) 0/1)"
+        ". | The competent authorities may still approve a lower score after "
         "consulting each other: apply to each of them with the points table and explain why the story needs "
         "the elements from outside the parties. | Not yet |"]
 

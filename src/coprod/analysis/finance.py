@@ -170,7 +170,6 @@ def aid_intensity_findings(project: Project, rules: Framework) -> list[Finding]:
                 code="finance.aid-intensity", severity=rule.severity, area=AREA,
                 message=f"Public support from {', '.join(sorted({line.territory for line in lines}))} is "
                         f"{money(aid, project.structure.currency)}, {pct(share)} of the budget, above the "
-                        f"{pct(cap)} aid intensity allowed for {kind} "
-                        f"({rules.instrument}, rule {rule.name}).",
-                path=("financing",), source=rules.citation(rule)))
+                        f"{pct(cap)} aid intensity allowed for {kind}.",
+                path=("financing",), source=rules.citation(rule), rule=rule.name))
     return findings

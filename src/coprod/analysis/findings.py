@@ -61,6 +61,9 @@ class Finding(BaseModel):
     path: FieldPath = ()
     """Field path of the value concerned, so the CLI can print its YAML line and column."""
     source: Citation = PRACTICE
+    rule: str | None = None
+    """Id of the framework rule behind the finding (e.g. 'ECC17-09'), kept out of the message: reports and the
+    JSON show it beside the field path, as a reference for counsel."""
 
     @property
     def where(self) -> str:

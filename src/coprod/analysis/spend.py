@@ -140,10 +140,10 @@ def obligation_cap_findings(project: Project, summary: SpendSummary, rules: Fram
                 if obligation.obligation > allowed:
                     findings.append(Finding(
                         code="spend.obligation-above-cap", severity=rule.severity, area=AREA, path=path,
-                        source=rules.citation(rule),
+                        source=rules.citation(rule), rule=rule.name,
                         message=f"{source} requires spending {money(obligation.obligation, currency)} in "
                                 f"{obligation.territory}, "
                                 f"{pct(percent_of(obligation.obligation, base))} {of}; "
                                 f"a territorial spending obligation may not exceed {pct(cap)} {of} "
-                                f"({money(allowed, currency)}) ({rules.instrument}, rule {rule.name})."))
+                                f"({money(allowed, currency)})."))
     return findings

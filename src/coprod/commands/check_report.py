@@ -113,7 +113,8 @@ def _finding_lines(item: Located) -> list[str]:
     source = finding.source
     lines = [f"  {item.location}: {finding.severity.value}: {finding.message}"]
     where = f"field {format_path(finding.path)}; " if finding.path else ""
-    lines.append(f"      {where}{finding.code}; {source.text} [{source.confidence.value}]")
+    rule = f"rule {finding.rule}; " if finding.rule else ""
+    lines.append(f"      {where}{finding.code}; {rule}{source.text} [{source.confidence.value}]")
     return lines
 
 
@@ -170,7 +171,8 @@ def _location_json(location: SourceLocation) -> dict[str, Any]:
 def _finding_json(index: int, item: Located) -> dict[str, Any]:
     finding = item.finding
     return {"id": index, "code": finding.code, "severity": finding.severity.value, "area": finding.area,
-            "message": finding.message, "field": format_path(finding.path), **_location_json(item.location),
+            "message": finding.message, "rule": finding.rule, "field": format_path(finding.path),
+            **_location_json(item.location),
             "source": finding.source.model_dump(mode="json")}
 
 

@@ -150,8 +150,8 @@ class Deal:
     def finding(self, rule: RuleBase, code: str, message: str, path: FieldPath,
                 severity: Severity | None = None) -> Finding:
         """A finding from *rule*, with the rule's citation and any note."""
-        text = f"{message} ({self.framework.instrument}, rule {rule.name})."
+        text = f"{message}."
         if rule.note:
             text = f"{text} {rule.note}"
         return Finding(code=code, severity=severity or rule.severity, area=AREA, message=text, path=path,
-                       source=self.framework.citation(rule))
+                       source=self.framework.citation(rule), rule=rule.name)

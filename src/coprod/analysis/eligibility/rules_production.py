@@ -49,6 +49,7 @@ def lead_time(deal: Deal, rule: LeadTime) -> RuleOutcome:
     latest = start - dt.timedelta(days=rule.days) if rule.days else start - dt.timedelta(days=1)
     wanted = f"at least {rule.days} days before" if rule.days else "before"
     findings: list[Finding] = []
+    late: dict[tuple[int, dt.date], list[str]] = {}  # one finding per late application, naming its filers
     for partner in deal.project.partners:
         filed = first_application(deal.project, partner.id)
         if filed is None:
@@ -57,11 +58,16 @@ def lead_time(deal: Deal, rule: LeadTime) -> RuleOutcome:
                                          f"apply {wanted} principal photography ({start.isoformat()})",
                                          ("timeline",)))
         elif filed[1] > latest:
-            findings.append(deal.finding(rule, "timeline.late-application",
-                                         f"{partner.company} applies on {filed[1].isoformat()}, "
-                                         f"{(start - filed[1]).days} days before principal photography on "
-                                         f"{start.isoformat()}; it must apply {wanted} it, by "
-                                         f"{latest.isoformat()}", ("timeline", filed[0], "date")))
+            late.setdefault(filed, []).append(partner.company)
+    for (index, day), companies in late.items():
+        who = companies[0] if len(companies) == 1 else ", ".join(companies[:-1]) + " and " + companies[-1]
+        name = deal.project.timeline[index].milestone
+        findings.append(deal.finding(rule, "timeline.late-application",
+                                     f"'{name}' ({who}) is dated {day.isoformat()}, "
+                                     f"{(start - day).days} days "
+                                     f"before principal photography on {start.isoformat()}; the application "
+                                     f"must be filed {wanted} it, by {latest.isoformat()}: move it earlier "
+                                     "or the shoot later", ("timeline", index, "date")))
     return conclude(deal, rule, findings, f"Every co-producer applies {wanted} principal photography "
                                           f"({start.isoformat()}), by {latest.isoformat()}.")
 
