@@ -126,7 +126,9 @@ def test_the_text_report_puts_the_verdict_first_then_findings_by_area(
         "  Readiness: 9 of 10 ready (finance: not ready).",
     ]
     assert (f"  projects/the-last-ferry/project.yaml:{line}:{column}: error: The finance plan covers "
-            "CAD 5,950,000.00 of the CAD 6,000,000.00 budget: a gap of CAD 50,000.00 (0.83% of the budget).\n"
+            "CAD 5,950,000.00 of the CAD 6,000,000.00 budget: a gap of CAD 50,000.00 (0.83% of the budget). "
+            "Close the gap before the agreement is signed, or make the commitments it affects conditional on "
+            "it.\n"
             "      field financing; finance.gap; Arithmetic of the project file [P]\n") in run.out
     assert f"projects/the-last-ferry/project.yaml:{share_line}:{share_column}: error: " in run.out
     assert run.out.index("\nFinance\n") < run.out.index("finance.gap")

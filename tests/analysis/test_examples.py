@@ -57,8 +57,9 @@ def test_a_creative_deal_gets_the_practice_spend_tolerance_instead_of_a_treaty_r
     assert not [f for f in analysed_data(data).findings if f.code == "readiness.spend-alignment.deviation"]
     data["budget"]["spend_by_country"] = {"GB": "730000", "US": "250000", "DE": "210000"}  # GB 61.34%
     (finding,) = [f for f in analysed_data(data).findings if f.code == "readiness.spend-alignment.deviation"]
-    assert finding.message == ("GB's spend share is 61.34% against a financial share of 50% (+11.3445 pp); "
-                               "the practice tolerance is 10 percentage points.")
+    assert finding.message == ("The Spend Plan puts 61.34% of the Budget in the United Kingdom against a "
+                               "financial share of 50% (+11.3445 pp), more than 10 percentage points apart; "
+                               "rebalance the spend or be ready to justify it.")
 
 
 def _documented_keys(section: str) -> set[str]:

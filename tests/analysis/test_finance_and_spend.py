@@ -39,11 +39,13 @@ def test_a_gap_is_an_error_with_the_amount_and_its_share_of_the_budget() -> None
     gap = [f for f in analysis.findings if f.code == "finance.gap"]
     assert [(f.severity, f.message, f.path) for f in gap] == [(
         Severity.ERROR, "The finance plan covers EUR 3,700,000.00 of the EUR 3,800,000.00 budget: a gap of "
-                        "EUR 100,000.00 (2.63% of the budget).", ("financing",))]
+                        "EUR 100,000.00 (2.63% of the budget). Close the gap before the agreement is signed, "
+                        "or make the commitments it affects conditional on it.", ("financing",))]
     mismatch = [f for f in analysis.findings if f.code == "finance.share-mismatch"]
     assert [(f.message, f.path) for f in mismatch] == [(
         "Aurora Film S.r.l.'s finance lines add up to EUR 2,180,000.00 (57.37% of the budget), but its "
-        "declared share of 60% is EUR 2,280,000.00 (-2.6316 pp).", ("partners", 0, "share"))]
+        "declared share of 60% is EUR 2,280,000.00 (-2.6316 pp). Align the finance plan with the share "
+        "stated in the agreement.", ("partners", 0, "share"))]
 
 
 def test_a_surplus_is_a_warning() -> None:
@@ -53,7 +55,8 @@ def test_a_surplus_is_a_warning() -> None:
     assert [(f.code, f.severity) for f in found] == [
         ("finance.surplus", Severity.WARNING), ("finance.share-mismatch", Severity.ERROR)]
     assert found[0].message == ("The finance plan adds up to EUR 3,800,000.01, EUR 0.01 more than the "
-                                "EUR 3,800,000.00 budget.")
+                                "EUR 3,800,000.00 budget; say in the agreement who keeps or returns the "
+                                "surplus.")
 
 
 # --- conservation: every way of cutting the plan adds up to the same total -----------------------------
@@ -111,9 +114,10 @@ def test_a_spend_obligation_of_160_percent_of_the_aid_is_allowed() -> None:
 
 def test_a_spend_obligation_above_160_percent_of_the_aid_breaks_the_eu_cap() -> None:
     assert obligation("768000.01") == [
-        "spend.obligation-above-cap: Belgian tax shelter requires spending EUR 768,000.01 in BE, "
-        "160.000002% of the aid; a territorial spending obligation may not exceed 160% of the aid "
-        "(EUR 768,000.00)."]
+        "spend.obligation-above-cap: Belgian tax shelter requires spending EUR 768,000.01 in Belgium, "
+        "160.000002% of the aid; under the EU Cinema Communication (2013) a territorial spending obligation "
+        "may not exceed 160% of the aid (EUR 768,000.00). Ask the fund to confirm the obligation before the "
+        "agreement relies on it."]
 
 
 def test_a_spend_obligation_above_80_percent_of_the_budget_breaks_the_eu_cap() -> None:
@@ -123,9 +127,12 @@ def test_a_spend_obligation_above_80_percent_of_the_budget_breaks_the_eu_cap() -
     data["budget"]["spend_by_country"] = {"IT": "400000", "BE": "3100000", "CZ": "300000"}
     messages = [f.message for f in analysed_data(data).findings if f.code == "spend.obligation-above-cap"]
     assert messages == [
-        "Belgian tax shelter requires spending EUR 3,040,000.01 in BE, 80.0000003% of the budget; a "
-        "territorial spending obligation may not exceed 80% of the budget (EUR 3,040,000.00)"
-        "."]
+        "Belgian tax shelter requires spending EUR 3,040,000.01 in Belgium, 80.0000003% of the budget; under "
+        "the EU Cinema Communication (2013) a territorial spending obligation may not exceed 80% of the "
+        "budget (EUR 3,040,000.00). Ask the fund to confirm the obligation before the agreement relies on "
+        "it."]
+    found = [f for f in analysed_data(data).findings if f.code == "spend.obligation-above-cap"]
+    assert [f.rule for f in found] == ["SPEND-24"]
 
 
 def test_a_spend_obligation_the_spend_plan_does_not_meet_is_an_error() -> None:
@@ -134,8 +141,9 @@ def test_a_spend_obligation_the_spend_plan_does_not_meet_is_an_error() -> None:
     data["budget"]["spend_by_country"] = {"IT": "2500000", "BE": "670000", "CZ": "630000"}
     found = [f for f in analysed_data(data).findings if f.code == "spend.obligation-unmet"]
     assert [(f.message, f.path) for f in found] == [(
-        "Belgian tax shelter requires EUR 700,000.00 to be spent in BE, but the spend plan puts "
-        "EUR 670,000.00 there (EUR 30,000.00 short).", ("budget", "spend_by_country", "BE"))]
+        "Belgian tax shelter requires EUR 700,000.00 to be spent in Belgium, but the Spend Plan puts "
+        "EUR 670,000.00 there (EUR 30,000.00 short). Move spend there before the agreement fixes the Spend "
+        "Plan, or the support will shrink.", ("budget", "spend_by_country", "BE"))]
 
 
 def test_spend_in_a_country_without_a_co_producer_is_reported() -> None:
@@ -143,6 +151,6 @@ def test_spend_in_a_country_without_a_co_producer_is_reported() -> None:
     data["budget"]["spend_by_country"] = {"IT": "2000000", "BE": "1020000", "CZ": "630000", "HR": "150000"}
     analysis = analysed_data(data)
     assert [f.message for f in analysis.findings if f.code == "spend.no-partner-in-country"] == [
-        "EUR 150,000.00 (3.95% of the budget) is spent in HR, where no co-producer is established; a "
-        "framework may need the authorities' consent."]
+        "EUR 150,000.00 (3.95% of the budget) is spent in Croatia, where no co-producer is established; "
+        "check whether the authorities' consent is needed and say who contracts that spend."]
     assert spend.summarise(Project.model_validate(data)).by_country[-1].financial_share == Decimal(0)

@@ -41,8 +41,9 @@ def test_a_co_producing_country_without_territorial_logic_needs_attention() -> N
     analysis = analysed_data(data)
     assert check(analysis, "story") == (ReadinessStatus.ATTENTION, ["readiness.story.missing-logic"])
     (finding,) = [f for f in analysis.findings if f.code == "readiness.story.missing-logic"]
-    assert finding.message == ("The film's territorial logic does not say why the story belongs in FR, a "
-                               "co-producing country.")
+    assert finding.message == ("The Background does not say why the story belongs in France, a co-producing "
+                               "country; authorities read the recitals for it. Add a sentence on what the "
+                               "story owes to that country.")
     assert finding.path == ("film", "territorial_logic")
 
 
@@ -75,8 +76,8 @@ def test_post_production_before_the_shoot_is_out_of_order() -> None:
     analysis = analysed_data(data)
     assert check(analysis, "timeline") == (ReadinessStatus.ATTENTION, ["readiness.timeline.out-of-order"])
     (finding,) = [f for f in analysis.findings if f.code == "readiness.timeline.out-of-order"]
-    assert finding.message == ("'Post-production' starts on 2027-09-01, before 'Principal photography' "
-                               "(2027-09-06).")
+    assert finding.message == ("'Post-production' starts on 1 September 2027, before 'Principal photography' "
+                               "(6 September 2027); correct the dates.")
 
 
 def test_copyright_out_of_line_with_the_shares_needs_attention() -> None:
@@ -137,8 +138,10 @@ def test_kept_territories_without_a_market_rationale_need_attention_citing_the_t
     (finding,) = [f for f in analysis.findings if f.code == "readiness.legal.no-market-rationale"]
     assert (finding.severity, finding.path) == (Severity.WARNING, ("rights", "territories", 1))
     assert finding.message == (
-        "Marée Haute Films SAS keeps FR, MC, AD but the file gives no market rationale; where receipts are "
-        "split by territory, treaties ask that the split reflect the size and value of each market.")
+        "Marée Haute Films SAS keeps France, Monaco and Andorra but no reason is given; where receipts are "
+        "split by territory, treaties ask that the split reflect the size and value of each market. Record "
+        "the rationale in a drafting note or the application, not in the Schedule.")
+    assert finding.rule == "RIGHTS-33"
     assert (finding.source.text, finding.source.confidence.value) == (RIGHTS_33_SOURCE, "V")
     assert analysis.eligibility is not None and analysis.eligibility.qualifies  # a warning, not a failure
 
@@ -173,10 +176,10 @@ def test_a_film_without_a_named_director_or_writer_needs_attention_citing_the_mi
     analysis = analysed_data(data)
     found = [f for f in analysis.findings if f.code == "readiness.legal.unnamed-role"]
     assert [f.message for f in found] == [
-        "The file names no director among the key creatives; the co-production agreement must name the "
-        "director, and the draft leaves it to be agreed by the Co-Producers.",
-        "The file names no screenwriter among the key creatives; the co-production agreement must name the "
-        "screenwriter, and the draft leaves it to be agreed by the Co-Producers."]
+        "No director is named yet; the co-production agreement must name the director, and the draft "
+        "leaves it to be agreed by the Co-Producers. Name the director before signature.",
+        "No screenwriter is named yet; the co-production agreement must name the screenwriter, and the draft "
+        "leaves it to be agreed by the Co-Producers. Name the screenwriter before signature."]
     assert {(f.severity, f.path, f.source.confidence.value) for f in found} == {
         (Severity.WARNING, ("key_creatives",), "V")}
     assert found[0].source.text.startswith("Italy\u2013Brazil Agreement (2008), annex on the minimum")
@@ -189,4 +192,4 @@ def test_a_documentary_needs_a_director_but_no_screenwriter() -> None:
     assert "readiness.legal.unnamed-role" not in [f.code for f in analysed_data(data).findings]
     data["key_creatives"] = [c for c in data["key_creatives"] if c["role"] != "director"]
     found = [f.message for f in analysed_data(data).findings if f.code == "readiness.legal.unnamed-role"]
-    assert [m.split(";")[0] for m in found] == ["The file names no director among the key creatives"]
+    assert [m.split(";")[0] for m in found] == ["No director is named yet"]

@@ -103,8 +103,10 @@ def test_public_support_above_the_cross_border_aid_intensity_is_a_warning() -> N
     data["financing"][1]["type"] = "public_grant"  # the Italian broadcaster licence, now public money
     (finding,) = [f for f in analysed_data(data).findings if f.code == "finance.aid-intensity"]
     assert (finding.severity, finding.message) == (Severity.WARNING, (
-        "Public support from BE, CZ, IT is EUR 2,610,000.00, 68.68% of the budget, above the 60% aid "
-        "intensity allowed for a cross-border production."))
+        "Public support from Belgium, Czechia and Italy is EUR 2,610,000.00, 68.68% of the budget, above the "
+        "60% aid intensity the EU Cinema Communication (2013) allows for a cross-border production. Replace "
+        "part of it with private finance, or confirm with each fund that its aid stays within the cap."))
+    assert finding.rule == "AID-INT"
 
 
 def test_a_party_without_a_named_authority_is_flagged_for_the_condition_precedent() -> None:

@@ -179,9 +179,12 @@ def test_drafting_notes_go_under_the_first_label_present_and_clean_drops_them(tm
     notes = (_finding(("recoupment", "waterfall", 2)), _finding(("film", "title"), "readiness"))
     text = _render(tmp_path, files, {}, notes=notes)
     assert text == ("## 1. Financing {#financing}\n\n"
-                    "> Drafting note: Warning: Check \\*this\\* (Market practice) [P].\n\n"
+                    "> Drafting note: Warning: Check \\*this\\*.\n>\n"
+                    "> *Reference: Market practice (market practice) · field film.title · x.y*\n\n"
                     "Body.\n\n## 2. Recoupment {#recoupment}\n\n"
-                    "> Drafting note: Warning: Check \\*this\\* (Market practice) [P].\n\nBody.\n")
+                    "> Drafting note: Warning: Check \\*this\\*.\n>\n"
+                    "> *Reference: Market practice (market practice) · field "
+                    "recoupment.waterfall\\[2\\] · x.y*\n\nBody.\n")
     clean = _render(tmp_path, files, {}, notes=notes, clean=True)
     assert "Drafting note" not in clean
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from coprod.analysis.eligibility.schema import AidIntensity, Framework
 from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, pp, stored
 from coprod.analysis.findings import ARITHMETIC, Finding, Severity
+from coprod.analysis.wording import country, join
 from coprod.model.finance import PUBLIC_SUPPORT, FinanceSource, FinanceStatus
 from coprod.model.project import Project
 
@@ -124,12 +125,15 @@ def finance_findings(project: Project, summary: FinanceSummary) -> list[Finding]
         findings.append(_finding("finance.gap", Severity.ERROR,
                                  f"The finance plan covers {money(summary.total, currency)} of the {budget} "
                                  f"budget: a gap of {money(summary.gap, currency)} "
-                                 f"({pct(percent_of(summary.gap, summary.budget))} of the budget).",
+                                 f"({pct(percent_of(summary.gap, summary.budget))} of the budget). Close "
+                                 "the gap before the agreement is signed, or make the commitments it "
+                                 "affects conditional on it.",
                                  ("financing",)))
     elif summary.gap < 0:
         findings.append(_finding("finance.surplus", Severity.WARNING,
                                  f"The finance plan adds up to {money(summary.total, currency)}, "
-                                 f"{money(-summary.gap, currency)} more than the {budget} budget.",
+                                 f"{money(-summary.gap, currency)} more than the {budget} budget; say in the "
+                                 "agreement who keeps or returns the surplus.",
                                  ("financing",)))
     for index, partner in enumerate(summary.by_partner):
         if partner.difference != 0:
@@ -139,14 +143,16 @@ def finance_findings(project: Project, summary: FinanceSummary) -> list[Finding]
                 f"{partner.company}'s finance lines add up to {money(partner.contribution, currency)} "
                 f"({pct(partner.computed_share)} of the budget), but its declared share of "
                 f"{pct(partner.declared_share)} is {expected} "
-                f"({pp(partner.computed_share - partner.declared_share)}).", ("partners", index, "share")))
+                f"({pp(partner.computed_share - partner.declared_share)}). Align the finance plan with "
+                "the share stated in the agreement.", ("partners", index, "share")))
     pending = [t for t in summary.by_status if t.key != FinanceStatus.CONFIRMED.value]
     if pending:
         amount = sum((t.amount for t in pending), Decimal(0))
         detail = ", ".join(f"{t.key} {money(t.amount, currency)}" for t in pending)
         findings.append(_finding("finance.unconfirmed", Severity.INFO,
                                  f"{money(amount, currency)} ({pct(percent_of(amount, summary.total))} of "
-                                 f"the finance plan) is not confirmed yet: {detail}.", ("financing",)))
+                                 f"the finance plan) is not confirmed yet: {detail}. The agreement should "
+                                 "say who makes up any of it that falls through.", ("financing",)))
     return findings
 
 
@@ -168,8 +174,10 @@ def aid_intensity_findings(project: Project, rules: Framework) -> list[Finding]:
         if share > cap:
             findings.append(Finding(
                 code="finance.aid-intensity", severity=rule.severity, area=AREA,
-                message=f"Public support from {', '.join(sorted({line.territory for line in lines}))} is "
+                message=f"Public support from {join(sorted({country(line.territory) for line in lines}))} is "
                         f"{money(aid, project.structure.currency)}, {pct(share)} of the budget, above the "
-                        f"{pct(cap)} aid intensity allowed for {kind}.",
+                        f"{pct(cap)} aid intensity the {rules.name} allows for {kind}. Replace part of "
+                        "it with private finance, or confirm with each fund that its aid stays within the "
+                        "cap.",
                 path=("financing",), source=rules.citation(rule), rule=rule.name))
     return findings

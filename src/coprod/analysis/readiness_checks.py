@@ -13,6 +13,8 @@ from itertools import pairwise
 from coprod.analysis.eligibility.schema import MarketRationale, RequiredRoles, RuleBase
 from coprod.analysis.figures import pct, percent_of, pp
 from coprod.analysis.findings import PRACTICE, Citation, Finding, Severity
+from coprod.analysis.wording import country as country_name
+from coprod.analysis.wording import day, join
 from coprod.location import FieldPath
 from coprod.model.finance import PUBLIC_SUPPORT
 from coprod.model.parties import PartnerRole
@@ -31,7 +33,8 @@ def _practice_finding(code: str, rule: RuleBase, message: str, path: FieldPath) 
     """A finding of a practice-file *rule*: its severity, its note after *message*, its source cited."""
     return Finding(code=f"readiness.{code}", severity=rule.severity, area=AREA,
                    message=f"{message} {rule.note}" if rule.note else message, path=path,
-                   source=Citation(text=rule.source, confidence=rule.confidence, url=rule.url))
+                   source=Citation(text=rule.source, confidence=rule.confidence, url=rule.url),
+                   rule=rule.name)
 
 
 def _creative_partners(project: Project) -> list[tuple[int, str, str]]:
@@ -45,12 +48,13 @@ def story(project: Project) -> list[Finding]:
     logic = project.film.territorial_logic
     countries = dict.fromkeys(p.country for p in project.partners)
     findings = [_finding("story.missing-logic", Severity.WARNING,
-                         f"The film's territorial logic does not say why the story belongs in {country}, "
-                         "a co-producing country.", ("film", "territorial_logic"))
+                         f"The Background does not say why the story belongs in {country_name(country)}, a "
+                         "co-producing country; authorities read the recitals for it. Add a sentence on "
+                         "what the story owes to that country.", ("film", "territorial_logic"))
                 for country in countries if country not in logic]
     findings += [_finding("story.logic-without-partner", Severity.INFO,
-                          f"The territorial logic explains {country}, but no co-producer is established "
-                          "there.",
+                          f"The Background explains why the story belongs in {country_name(country)}, but no "
+                          "co-producer is established there; drop the sentence or say why it matters.",
                           ("film", "territorial_logic", country))
                  for country in logic if country not in countries]
     return findings
@@ -59,15 +63,17 @@ def story(project: Project) -> list[Finding]:
 def producers(project: Project) -> list[Finding]:
     """Qualified partners, and a local partner wherever public money is raised."""
     findings = [_finding("producers.no-track-record", Severity.WARNING,
-                         f"{company} has no track record in the file; funds and authorities ask for evidence "
-                         "that each co-producer is a qualified producer.", ("partners", i))
+                         f"{company} has given no track record; funds and authorities ask for evidence that "
+                         "each co-producer is a qualified producer, and the warranty in the agreement relies "
+                         "on it. Ask for its credits before filing.", ("partners", i))
                 for i, company, _ in _creative_partners(project) if project.partners[i].track_record is None]
     countries = {p.country for p in project.partners}
     for index, line in enumerate(project.financing):
         if line.type in PUBLIC_SUPPORT and line.territory not in countries:
             findings.append(_finding("producers.no-local-partner", Severity.WARNING,
-                                     f"{line.source} is public support from {line.territory}, where no "
-                                     "co-producer is established to receive it.",
+                                     f"{line.source} is public support from "
+                                     f"{country_name(line.territory)}, where no co-producer is established "
+                                     "to receive it; say in the agreement who applies for and receives it.",
                                      ("financing", index, "territory")))
     return findings
 
@@ -76,7 +82,8 @@ def budget(project: Project) -> list[Finding]:
     """A top-sheet by category, besides the spend plan by country."""
     if project.budget.by_category is None:
         return [_finding("budget.no-categories", Severity.INFO,
-                         "The budget has no top-sheet by category; funds ask for one with the application.",
+                         "The Budget has no top-sheet by category; funds ask for one with the application, "
+                         "and Schedule 1 should carry it.",
                          ("budget",))]
     return []
 
@@ -88,9 +95,10 @@ def market_rationale(project: Project, rule: MarketRationale) -> list[Finding]:
     for index, kept in enumerate(project.rights.territories):
         if kept.market_rationale is None:
             company = companies.get(kept.partner, kept.partner)
-            message = (f"{company} keeps {', '.join(kept.countries)} but the file gives no market "
-                       "rationale; where receipts are split by territory, treaties ask that the split "
-                       "reflect the size and value of each market.")
+            message = (f"{company} keeps {join([country_name(c) for c in kept.countries])} but no reason "
+                       "is given; where receipts are split by territory, treaties ask that the split "
+                       "reflect the size and value of each market. Record the rationale in a drafting note "
+                       "or the application, not in the Schedule.")
             findings.append(_practice_finding("legal.no-market-rationale", rule, message,
                                               ("rights", "territories", index)))
     return findings
@@ -103,8 +111,9 @@ def required_roles(project: Project, rule: RequiredRoles) -> list[Finding]:
     for role in rule.roles.get(project.film.format, []):
         if role not in named:
             words = role.value.replace("_", " ")
-            message = (f"The file names no {words} among the key creatives; the co-production agreement must "
-                       f"name the {words}, and the draft leaves it to be agreed by the Co-Producers.")
+            message = (f"No {words} is named yet; the co-production agreement must name the {words}, and "
+                       "the draft leaves it to be agreed by the Co-Producers. "
+                       f"Name the {words} before signature.")
             findings.append(_practice_finding("legal.unnamed-role", rule, message, ("key_creatives",)))
     return findings
 
@@ -114,7 +123,8 @@ def legal(project: Project, practice: Sequence[RuleBase] = ()) -> list[Finding]:
     findings = []
     if not any(p.delegate_producer for p in project.partners):
         findings.append(_finding("legal.no-delegate-producer", Severity.WARNING,
-                                 "No partner is the delegate producer who runs the production day to day.",
+                                 "No co-producer is named Delegate Producer to run the production day to "
+                                 "day; choose one before the agreement allocates production duties.",
                                  ("partners",)))
     for partner in project.partners:
         owned = project.rights.copyright.get(partner.id, Decimal(0))
@@ -122,7 +132,8 @@ def legal(project: Project, practice: Sequence[RuleBase] = ()) -> list[Finding]:
             findings.append(_finding("legal.copyright-differs", Severity.WARNING,
                                      f"{partner.company} owns {pct(owned)} of the copyright but holds "
                                      f"{pct(partner.share)} of the deal; treaties expect co-ownership in "
-                                     "line with the shares unless the agreement explains otherwise.",
+                                     "line with the shares. Align the two, or explain the difference in the "
+                                     "agreement.",
                                      ("rights", "copyright", partner.id)))
     for rule in practice:
         if isinstance(rule, MarketRationale):
@@ -131,11 +142,13 @@ def legal(project: Project, practice: Sequence[RuleBase] = ()) -> list[Finding]:
             findings += required_roles(project, rule)
     if project.recoupment.collection_account is None:
         findings.append(_finding("legal.no-collection-account", Severity.WARNING,
-                                 "No collection account manager is named to receive and pay out receipts.",
+                                 "No collection account manager is named to receive and pay out receipts; "
+                                 "appoint one, or say in the agreement who collects and distributes them.",
                                  ("recoupment",)))
     if project.rights.world_sales is None:
         findings.append(_finding("legal.no-world-sales", Severity.INFO,
-                                 "No world-sales agent is attached yet.", ("rights",)))
+                                 "No sales agent is attached yet; the agreement leaves the rest of the world "
+                                 "to the Co-Producers jointly.", ("rights",)))
     return findings
 
 
@@ -148,15 +161,16 @@ def timeline(project: Project) -> list[Finding]:
     for kind in (MilestoneKind.SHOOT, MilestoneKind.DELIVERY):
         if kind not in by_kind:
             findings.append(_finding(f"timeline.no-{kind.value}", Severity.WARNING,
-                                     f"The timeline has no {kind.value} milestone.", ("timeline",)))
+                                     f"The production timeline has no {kind.value} dates; the agreement's "
+                                     "dates (Principal Photography, delivery) need them.", ("timeline",)))
     order = (MilestoneKind.SHOOT, MilestoneKind.POST, MilestoneKind.DELIVERY)
     for earlier, later in pairwise(order):
         for i in by_kind.get(earlier, []):
             for j in by_kind.get(later, []):
                 first, second = project.timeline[i], project.timeline[j]
                 if second.first_day < first.first_day:
-                    message = (f"'{second.milestone}' starts on {second.first_day.isoformat()}, before "
-                               f"'{first.milestone}' ({first.first_day.isoformat()}).")
+                    message = (f"'{second.milestone}' starts on {day(second.first_day)}, before "
+                               f"'{first.milestone}' ({day(first.first_day)}); correct the dates.")
                     findings.append(_finding("timeline.out-of-order", Severity.WARNING, message,
                                              ("timeline", j)))
     return findings
@@ -166,8 +180,9 @@ def story_alignment(project: Project) -> list[Finding]:
     """Each co-producing country is where the story is set or where it is shot."""
     present = set(project.film.set_in) | set(project.locations.shooting)
     return [_finding("story-alignment.country-absent", Severity.WARNING,
-                     f"{company}'s country, {country}, is neither where the story is set nor where it is "
-                     "shot; authorities and audiences may read its participation as box-ticking.",
+                     f"{company}'s country, {country_name(country)}, is neither where the story is set nor "
+                     "where it is shot; authorities may read its participation as box-ticking. Say in the "
+                     "Background what it brings.",
                      ("film", "set_in"))
             for _, company, country in _creative_partners(project) if country not in present]
 
@@ -180,9 +195,10 @@ def spend_alignment(project: Project, tolerance: Decimal) -> list[Finding]:
         spent = percent_of(budget.spend_by_country.get(country, Decimal(0)), budget.total)
         if abs(spent - share) > tolerance:
             findings.append(_finding("spend-alignment.deviation", Severity.WARNING,
-                                     f"{country}'s spend share is {pct(spent)} against a financial share of "
-                                     f"{pct(share)} ({pp(spent - share)}); the practice tolerance is "
-                                     f"{pct(tolerance)[:-1]} percentage points.",
+                                     f"The Spend Plan puts {pct(spent)} of the Budget in "
+                                     f"{country_name(country)} against a financial share of {pct(share)} "
+                                     f"({pp(spent - share)}), more than {pct(tolerance)[:-1]} percentage "
+                                     "points apart; rebalance the spend or be ready to justify it.",
                                      ("budget", "spend_by_country", country)))
     return findings
 
@@ -193,8 +209,8 @@ def control_alignment(project: Project) -> list[Finding]:
     for path, approvers in project.control.approvals.decisions():
         if approvers != "all" and not approvers:
             findings.append(_finding("control-alignment.no-approver", Severity.ERROR,
-                                     f"Nobody approves {path[0].replace('_', ' ')}; name the partners who "
-                                     "do, or 'all'.", ("control", "approvals", *path)))
+                                     f"Nobody approves {path[0].replace('_', ' ')}; name the co-producers "
+                                     "who do, or require all of them.", ("control", "approvals", *path)))
     return findings
 
 
@@ -205,15 +221,15 @@ def delivery_alignment(project: Project) -> list[Finding]:
     for index, company, _ in _creative_partners(project):
         if project.partners[index].id not in delivering:
             findings.append(_finding("delivery-alignment.partner-without-items", Severity.WARNING,
-                                     f"{company} has no delivery items; every partner should know what it "
-                                     "delivers and when.", ("delivery",)))
+                                     f"{company} delivers nothing under Schedule 5; every co-producer "
+                                     "should know what it delivers and when.", ("delivery",)))
     shoots = [m.last_day for m in project.timeline if m.kind is MilestoneKind.SHOOT]
     if shoots:
         wrap = max(shoots)
         for index, item in enumerate(project.delivery):
             if item.due <= wrap:
-                message = (f"'{item.item}' is due on {item.due.isoformat()}, before principal photography "
-                           f"ends ({wrap.isoformat()}).")
+                message = (f"'{item.item}' is due on {day(item.due)}, before Principal Photography ends "
+                           f"({day(wrap)}); move the date in Schedule 5.")
                 findings.append(_finding("delivery-alignment.due-before-wrap", Severity.WARNING, message,
                                          ("delivery", index, "due")))
     return findings

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from coprod.analysis.eligibility.schema import Framework, TerritorialSpendCaps
 from coprod.analysis.figures import RATIO, cents, money, pct, percent_of, stored
 from coprod.analysis.findings import ARITHMETIC, Finding, Severity
+from coprod.analysis.wording import country as country_name
 from coprod.model.money import Money
 from coprod.model.parties import PartnerRole
 from coprod.model.project import Project
@@ -100,24 +101,28 @@ def spend_findings(project: Project, summary: SpendSummary) -> list[Finding]:
         if item.financial_share > 0 and item.amount == 0 and creative:
             findings.append(Finding(code="spend.no-spend-in-partner-country", severity=Severity.WARNING,
                                     area=AREA, path=("budget", "spend_by_country"), source=ARITHMETIC,
-                                    message=f"Nothing is spent in {item.country}, whose co-producers hold "
-                                            f"{pct(item.financial_share)} of the deal."))
+                                    message=f"Nothing is spent in {country_name(item.country)}, whose "
+                                            f"co-producers hold {pct(item.financial_share)} of the deal; "
+                                            "allocate spend there in the Spend Plan, or explain why in the "
+                                            "agreement."))
         if item.financial_share == 0 and item.amount > 0:
             findings.append(Finding(code="spend.no-partner-in-country", severity=Severity.INFO, area=AREA,
                                     path=path, source=ARITHMETIC,
                                     message=f"{money(item.amount, currency)} ({pct(item.percent)} of the "
-                                            f"budget) is spent in {item.country}, where no co-producer is "
-                                            "established; a framework may need the authorities' consent."))
+                                            f"budget) is spent in {country_name(item.country)}, where no "
+                                            "co-producer is established; check whether the authorities' "
+                                            "consent is needed and say who contracts that spend."))
     for obligation in summary.obligations:
         if obligation.planned < obligation.obligation:
             findings.append(Finding(
                 code="spend.obligation-unmet", severity=Severity.ERROR, area=AREA,
                 path=("budget", "spend_by_country", obligation.territory), source=ARITHMETIC,
                 message=f"{project.finance_line(obligation.line).source} requires "
-                        f"{money(obligation.obligation, currency)} to be spent in {obligation.territory}, "
-                        "but the spend plan puts "
+                        f"{money(obligation.obligation, currency)} to be spent in "
+                        f"{country_name(obligation.territory)}, but the Spend Plan puts "
                         f"{money(obligation.planned, currency)} there "
-                        f"({money(obligation.obligation - obligation.planned, currency)} short)."))
+                        f"({money(obligation.obligation - obligation.planned, currency)} short). Move spend "
+                        "there before the agreement fixes the Spend Plan, or the support will shrink."))
     return findings
 
 
@@ -142,8 +147,9 @@ def obligation_cap_findings(project: Project, summary: SpendSummary, rules: Fram
                         code="spend.obligation-above-cap", severity=rule.severity, area=AREA, path=path,
                         source=rules.citation(rule), rule=rule.name,
                         message=f"{source} requires spending {money(obligation.obligation, currency)} in "
-                                f"{obligation.territory}, "
-                                f"{pct(percent_of(obligation.obligation, base))} {of}; "
-                                f"a territorial spending obligation may not exceed {pct(cap)} {of} "
-                                f"({money(allowed, currency)})."))
+                                f"{country_name(obligation.territory)}, "
+                                f"{pct(percent_of(obligation.obligation, base))} {of}; under the "
+                                f"{rules.name} a territorial spending obligation may not exceed {pct(cap)} "
+                                f"{of} ({money(allowed, currency)}). Ask the fund to confirm the "
+                                "obligation before the agreement relies on it."))
     return findings

@@ -56,10 +56,14 @@ class Note:
 
 
 def note_text(finding: Finding) -> Safe:
-    """The note's text, e.g. 'Drafting note: Warning: ... (CETS 220, Art. 6) [V].'."""
-    return Safe("Drafting note: {severity}: {message} ({source}) [{confidence}].").format(
+    """The note: the message for counsel, then a reference line in italics (a second paragraph).
+
+    'Drafting note: Warning: ... .' / '*Reference: CETS 220, Art. 6 (verified) · field ... · code*'. In Word
+    both paragraphs go into one comment.
+    """
+    return Safe("Drafting note: {severity}: {message}.\n>\n> *Reference: {reference}*").format(
         severity=finding.severity.value.capitalize(), message=finding.message.rstrip("."),
-        source=finding.source.text, confidence=finding.source.confidence.value)
+        reference=finding.reference)
 
 
 def labels_for(finding: Finding) -> tuple[str, ...]:
