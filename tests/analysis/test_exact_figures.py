@@ -12,7 +12,7 @@ def test_a_one_cent_finance_gap_shows_its_true_share_of_the_budget() -> None:
     data = example_data("the-last-ferry")
     next(f for f in data["financing"] if f["id"] == "sodec")["amount"] = "849999.99"
     (gap,) = [f for f in analysed_data(data).findings if f.code == "finance.gap"]
-    assert gap.message.endswith("a gap of CAD 0.01 (0.0000002% of the budget).")
+    assert "a gap of CAD 0.01 (0.0000002% of the budget). Close the gap" in gap.message
 
 
 def test_small_and_just_past_the_limit_differences_keep_their_digits() -> None:
