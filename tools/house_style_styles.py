@@ -203,7 +203,11 @@ def styles_xml() -> str:
             rpr="<w:i/>",
         ),
         _style(
-            "TableText", "Table Text", based_on="Normal", ppr='<w:spacing w:after="0"/><w:jc w:val="left"/>'
+            "TableText",
+            "Table Text",
+            based_on="Normal",
+            ppr='<w:suppressAutoHyphens/><w:spacing w:after="0"/><w:jc w:val="left"/>',
+            rpr='<w:sz w:val="18"/><w:szCs w:val="18"/>',
         ),
         _style(
             "CodeBlock",
@@ -223,6 +227,23 @@ def styles_xml() -> str:
             rpr='<w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
         ),
         _style("Footer", "footer", based_on="Header"),
+        _style(
+            "FooterReference",
+            "Footer Reference",
+            based_on="Footer",
+            ppr='<w:spacing w:before="40" w:after="0"/>',
+            rpr='<w:sz w:val="14"/><w:szCs w:val="14"/>',
+        ),
+        _style(
+            "TOC1",
+            "toc 1",
+            based_on="Normal",
+            next_id="BodyText",
+            ppr=(
+                '<w:tabs><w:tab w:val="left" w:pos="720"/><w:tab w:val="right" w:leader="dot" w:pos="9026"/>'
+                '</w:tabs><w:spacing w:before="0" w:after="60"/>'
+            ),
+        ),
         _style(
             "FootnoteText",
             "footnote text",

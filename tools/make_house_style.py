@@ -83,16 +83,17 @@ def header_xml() -> str:
 
 
 def footer_xml() -> str:
-    """Running footer: 'Draft for discussion' and 'Page X of Y' from PAGE and NUMPAGES fields."""
+    """Running footer: the project's legend, 'Page X of Y' (PAGE, NUMPAGES), then the document reference."""
     runs = (
-        _r("Draft for discussion")
+        _r("{{ legend }}")
         + "<w:r><w:tab/></w:r>"
         + _r("Page ")
         + _field("PAGE", "1")
         + _r(" of ")
         + _field("NUMPAGES", "1")
     )
-    return f"{DECL}<w:ftr {ROOT_NS}>{_p('Footer', runs)}</w:ftr>"
+    reference = '<w:p><w:pPr><w:pStyle w:val="FooterReference"/></w:pPr>' + _r("{{ reference }}") + "</w:p>"
+    return f"{DECL}<w:ftr {ROOT_NS}>{_p('Footer', runs)}{reference}</w:ftr>"
 
 
 def empty_part(tag: str) -> str:
@@ -101,9 +102,10 @@ def empty_part(tag: str) -> str:
 
 
 def settings_xml() -> str:
-    """Settings: tab stops, footnote separators, Word 2013+ compatibility mode."""
+    """Settings: update fields on open (the contents), tab stops, footnote separators, Word 2013+ mode."""
     return (
         f"{DECL}<w:settings {ROOT_NS}>"
+        '<w:updateFields w:val="true"/>'
         '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
         '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'

@@ -171,3 +171,7 @@ class Draft(Base):
 
     number: PositiveInt = described("Draft number.", default=1)
     date: IsoDate = described("Date of the draft, YYYY-MM-DD.")
+    legend: Text = described(
+        "Legend printed in the footer of every Word page, e.g. 'Without prejudice'.",
+        default="Subject to contract \u2014 privileged and confidential",
+    )

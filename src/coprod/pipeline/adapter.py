@@ -97,7 +97,8 @@ class RealProducer:
         from coprod.loading.frameworks import catalog_for
         from coprod.loading.project import load_project
 
-        project = load_project(project_file).project
+        loaded = load_project(project_file)
+        project = loaded.project
         catalog = catalog_for(project_file)  # coprod's frameworks and the user's frameworks/ folder
         analysis = analyse(project, catalog)
         rendered = self._documents.render(project, analysis, clean=clean, catalog=catalog)
@@ -107,7 +108,8 @@ class RealProducer:
             warnings=tuple(finding.message for finding in analysis.warnings),
             draft_date=project.draft.date.isoformat())
         documents = tuple(
-            Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates, doc.meta)
+            Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates,
+                     dataclasses.replace(doc.meta, slug=loaded.slug))
             for doc in rendered)
         return RenderedProject(summary, documents, catalog.paths)
 

@@ -299,7 +299,7 @@ class DocumentRenderer:
         return DocumentMeta(kind=spec.kind.value, title=title, short_title=short, film_title=film,
                             parties=parties, draft_number=project.draft.number,
                             draft_date=project.draft.date, language=LIBRARY_LANGUAGE,
-                            provenance={"generator": f"coprod {__version__}"})
+                            legend=project.draft.legend, provenance={"generator": f"coprod {__version__}"})
 
 
 def _texts(project: Project) -> tuple[str, ...]:

@@ -26,5 +26,9 @@ class DocumentMeta:
     draft_number: int
     draft_date: dt.date
     language: str = "en"
+    legend: str = ""
+    """Printed in the Word footer, e.g. 'Subject to contract — privileged and confidential'."""
+    slug: str = ""
+    """The project's folder name, for the document reference in the Word footer (set by the build)."""
     provenance: dict[str, str] = field(default_factory=dict)
     """Input hash, coprod version and similar; written into document properties and front matter."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from coprod.rendering.markdown import parser
+from coprod.rendering.meta import DocumentMeta
 from coprod.rendering.word.clauses import ClauseCounter, split_number
 from tests.external_tools import require
 
@@ -79,6 +80,26 @@ def _list_prefix(tokens: Sequence[Token], index: int, lists: list[list[int]]) ->
 
 def normal(line: str) -> str:
     return _BULLETS.sub("", " ".join(line.replace("\ufeff", "").split()))
+
+
+def without_title(lines: list[str], meta: DocumentMeta) -> list[str]:
+    """The lines without the title block (``# Title`` and the film's name), which Word shows on the cover."""
+    if lines and meta.title.startswith(lines[0]):
+        lines = lines[1:]
+        if lines and lines[0] == meta.film_title:
+            lines = lines[1:]
+    return lines
+
+
+def without_contents(lines: list[str]) -> list[str]:
+    """The lines without the table of contents: "Contents", then entries that end in a page number."""
+    if "Contents" not in lines:
+        return lines
+    start = lines.index("Contents")
+    end = start + 1
+    while end < len(lines) and re.search(r"\s\d+$", lines[end]):
+        end += 1
+    return lines[:start] + lines[end:]
 
 
 def by_clause(lines: list[str]) -> list[tuple[str, list[str]]]:

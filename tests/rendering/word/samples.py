@@ -22,7 +22,7 @@ def md_escape(text: str) -> str:
 
 
 def meta(
-    kind: str = "agreement", parties: tuple[str, ...] = ("Aurora Films S.r.l.", HOSTILE[0])
+    kind: str = "term-sheet", parties: tuple[str, ...] = ("Aurora Films S.r.l.", HOSTILE[0])
 ) -> DocumentMeta:
     """Cover and property values, with a hostile party name."""
     return DocumentMeta(
@@ -33,7 +33,9 @@ def meta(
         parties=parties,
         draft_number=3,
         draft_date=dt.date(2026, 5, 4),
-        provenance={"input": "sha256:0123abcd", "coprod": "0.1.0"},
+        legend="Subject to contract — privileged and confidential",
+        slug="the-salt-road",
+        provenance={"input_hash": "0123abcd4567", "coprod": "0.1.0"},
     )
 
 

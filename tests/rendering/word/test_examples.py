@@ -15,39 +15,11 @@ from coprod.analysis import analyse
 from coprod.loading.project import load_project
 from coprod.rendering.documents import DocumentRenderer, RenderedDocument
 from coprod.rendering.word import WordRenderer
-
-ROOT = Path(__file__).resolve().parents[3]
-PROJECTS = sorted((ROOT / "projects").glob("*/project.yaml"))
+from tests.rendering.word.conftest import PROJECTS
 
 
 def _style(paragraph: Paragraph) -> str:
     return paragraph.style.name if paragraph.style is not None and paragraph.style.name else ""
-
-
-@pytest.fixture(scope="module")
-def built(
-    tmp_path_factory: pytest.TempPathFactory, renderer: WordRenderer
-) -> list[tuple[RenderedDocument, Path]]:
-    """Each document of each example project rendered to .docx."""
-    folder = tmp_path_factory.mktemp("examples")
-    documents = DocumentRenderer()
-    out: list[tuple[RenderedDocument, Path]] = []
-    for path in PROJECTS:
-        loaded = load_project(path)
-        for document in documents.render(loaded.project, analyse(loaded.project)):
-            target = folder / f"{loaded.slug}--{document.relpath.replace('/', '--').removesuffix('.md')}.docx"
-            target.write_bytes(renderer.render(document.markdown, document.meta, name=document.relpath))
-            out.append((document, target))
-    return out
-
-
-@pytest.fixture(scope="module")
-def converted(
-    built: list[tuple[RenderedDocument, Path]], lotext: ModuleType
-) -> list[tuple[RenderedDocument, Path]]:
-    """The documents of `built`, converted by LibreOffice to .txt and .pdf beside them."""
-    lotext.convert([target for _, target in built], built[0][1].parent)
-    return built
 
 
 def test_every_example_builds_every_kind_of_document(built: list[tuple[RenderedDocument, Path]]) -> None:
@@ -70,7 +42,9 @@ def test_python_docx_reads_cover_headings_tables_and_comments(
         markdown = document.markdown
         numbered = len(re.findall(r"^#{2,4} \d+(\.\d+)*\.? ", markdown, flags=re.MULTILINE))
         assert sum(_style(p).startswith("Heading ") for p in paragraphs) == numbered, target.name
-        assert len(word.tables) == len(re.findall(r"^\|[ :]*-", markdown, flags=re.MULTILINE)), target.name
+        signature_table = int(document.kind == "agreement")  # the signature blocks, one row each
+        tables = len(re.findall(r"^\|[ :]*-", markdown, flags=re.MULTILINE))
+        assert len(word.tables) == tables + signature_table, target.name
         numbering = word.part.numbering_part.element
         linked = numbering.xpath("//w:abstractNum/w:lvl[w:pStyle/@w:val='Heading1']/w:lvlText/@w:val")
         assert linked == ["%1."], target.name  # Heading 1 is numbered by the clause list
@@ -87,12 +61,12 @@ def test_the_examples_have_drafting_notes_and_tables(built: list[tuple[RenderedD
 
 @pytest.mark.libreoffice
 def test_libreoffice_text_matches_the_markdown_clause_by_clause(
-    converted: list[tuple[RenderedDocument, Path]], lotext: ModuleType
+    printed: list[tuple[RenderedDocument, Path]], lotext: ModuleType
 ) -> None:
-    for document, target in converted:
-        expected = lotext.markdown_lines(document.markdown)
-        word = lotext.word_lines(target)
-        start = word.index(expected[0])  # the document's own title, after the cover page
+    for document, target in printed:
+        expected = lotext.without_title(lotext.markdown_lines(document.markdown), document.meta)
+        word = lotext.without_contents(lotext.word_lines(target))
+        start = word.index(expected[0])  # the first line after the title block, which the cover shows
         assert lotext.by_clause(word[start:]) == lotext.by_clause(expected), target.name
         assert lotext.pdf_pages(target) >= 2, target.name
 
@@ -113,3 +87,36 @@ def test_hostile_strings_of_the_documents_issue_print_literally_in_word(
         break
     else:
         pytest.fail("no document prints the film's logline")
+
+
+def test_footer_carries_the_legend_and_the_document_reference(
+    built: list[tuple[RenderedDocument, Path]],
+) -> None:
+    for document, target in built:
+        footer = docx.Document(str(target)).sections[-1].footer.paragraphs
+        slug = target.name.split("--")[0]
+        legend = "Subject to contract — privileged and confidential"
+        assert footer[0].text.startswith(f"{legend}\tPage"), target.name
+        assert footer[1].text == f"{slug}/{document.kind}/D{document.meta.draft_number}/feedc0de", target.name
+
+
+def test_every_table_fits_its_page_and_wide_ones_are_landscape(
+    built: list[tuple[RenderedDocument, Path]],
+) -> None:
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    landscape_tables = 0
+    for _, target in built:
+        word = docx.Document(str(target))
+        sections = word.sections
+        current = 0
+        for block in word.element.body:
+            if block.tag == f"{w}tbl":
+                section = sections[current]
+                width, height = int(section.page_width or 0), int(section.page_height or 0)
+                text_width = width - int(section.left_margin or 0) - int(section.right_margin or 0)
+                grid = sum(int(col.get(f"{w}w")) for col in block.iter(f"{w}gridCol"))
+                assert grid * 635 <= text_width, target.name  # twips to EMU
+                landscape_tables += width > height
+            elif block.find(f"{w}pPr/{w}sectPr") is not None:
+                current += 1
+    assert landscape_tables >= 6  # the finance plans of the term sheets and agreements at least

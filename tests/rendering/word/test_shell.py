@@ -76,7 +76,7 @@ def test_a_shell_with_broken_jinja_names_part_and_line(tmp_path: Path) -> None:
 
 
 def test_a_shell_with_an_unknown_variable_is_refused_when_loaded(tmp_path: Path) -> None:
-    path = _variant(tmp_path, "word/footer1.xml", "Draft for discussion", "{{ client_name }}")
+    path = _variant(tmp_path, "word/footer1.xml", "{{ legend }}", "{{ client_name }}")
     with pytest.raises(TemplateError) as caught:
         WordRenderer(path)
     assert str(caught.value).startswith(

@@ -16,7 +16,14 @@ from coprod.rendering.word import xml
 from coprod.rendering.word.clauses import ClauseCounter, ClauseHeading, bookmark_name, split_number
 from coprod.rendering.word.inline import InlineWriter, Links, Target, line_of
 from coprod.rendering.word.notes import Comments, anchor, block_end, is_drafting_note, write_footnotes
-from coprod.rendering.word.tables import table_end, write_table
+from coprod.rendering.word.sections import PageSetup, break_after
+from coprod.rendering.word.signatures import (
+    is_signature_heading,
+    signature_blocks,
+    write_signature_table,
+)
+from coprod.rendering.word.tables import TableFrame, table_end, write_table
+from coprod.rendering.word.toc import PageEstimate, TocEntry, write_toc
 
 SCHEDULE_WORDS = ("Schedule", "Annex", "Appendix", "Exhibit")
 """Unnumbered top-level headings starting with these words start a new page (style ``ScheduleHeading``)."""
@@ -36,6 +43,20 @@ class ListIds:
 
 
 @dataclass(frozen=True, slots=True)
+class BodyLayout:
+    """What the body is laid out for: the shell's page, the cover's title, whether to write contents."""
+
+    page: PageSetup | None = None
+    """The shell's page; None lays tables out for A4 and never turns a page."""
+    title: str = ""
+    """The cover's title: a first ``# Title`` it already shows (and the film's name under it) is left out."""
+    film_title: str = ""
+    contents: bool = False
+    """Write a table of contents before the first clause (the agreement)."""
+    table_points: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
 class Body:
     """What one document's Markdown becomes, ready to be spliced into the shell's parts."""
 
@@ -44,6 +65,8 @@ class Body:
     footnotes: str
     numbering: str
     relationships: str
+    final_section: str | None = None
+    """The body's last section properties when the body added sections (replacing the shell's), else None."""
 
 
 @dataclass(slots=True)
@@ -52,6 +75,7 @@ class _Heading:
     clause: ClauseHeading | None
     bookmark: str | None
     notes: list[tuple[int, int]] = field(default_factory=list)
+    title: str = ""
 
 
 @dataclass(slots=True)
@@ -65,7 +89,20 @@ class _List:
 class BodyWriter:
     """Writes one document's body; build one per document (it holds that document's state)."""
 
-    def __init__(self, name: str, ids: ListIds, *, clean: bool, date: dt.date) -> None:
+    def __init__(
+        self, name: str, ids: ListIds, *, clean: bool, date: dt.date, layout: BodyLayout | None = None
+    ) -> None:
+        self._layout = layout or BodyLayout()
+        page = self._layout.page
+        points = self._layout.table_points
+        self._frame = (TableFrame(page.portrait_width, page.landscape_width, points) if page is not None
+                       else TableFrame(points=points))
+        self._sections = 0
+        self._contents: list[TocEntry] = []
+        self._contents_at: int | None = None
+        self._landscape_end: int | None = None
+        self._landscape_open = False
+        self._signatures: set[int] = set()
         self._name = name
         self._ids = ids
         self._clean = clean
@@ -89,12 +126,16 @@ class BodyWriter:
         index = 0
         while index < len(tokens):
             token = tokens[index]
+            if index == self._contents_at:
+                out.append(write_toc(self._contents, self._frame.portrait))
             if index in self._skip:
                 index = block_end(tokens, index) + 1
                 continue
+            if token.level == 0 and token.type in _CLOSES_LANDSCAPE:
+                self._close_landscape(out)
             if token.type == "table_open":
                 end = table_end(tokens, index)
-                out.append(write_table(tokens[index : end + 1], self._inline))
+                self._table(tokens[index : end + 1], out)
                 index = end + 1
                 continue
             if token.type == "footnote_block_open":
@@ -103,34 +144,139 @@ class BodyWriter:
                 index = end + 1
                 continue
             out.append(self._block(tokens, index))
+            if index in self._signatures:
+                index = self._signature_section(tokens, index, out)
+                continue
             index += 1
+        page = self._layout.page
+        final = None
+        if page is not None and self._landscape_open:
+            final = page.landscape()  # the body ends on a landscape page
+        elif page is not None and self._sections:
+            final = page.continued()
         return Body(
             document="".join(out),
             comments="".join(self._comments.elements),
             footnotes=footnotes,
             numbering="".join(self._nums),
             relationships=self._inline.links.relationships(),
+            final_section=final,
         )
+
+    def _table(self, tokens: Sequence[Token], out: list[str]) -> None:
+        """Write a table; a wide one gets a landscape section, with its introduction and notes after it."""
+        table, landscape = write_table(tokens, self._inline, self._frame)
+        page = self._layout.page
+        if not landscape or page is None:
+            self._close_landscape(out)
+            _keep_with_next(out)  # the paragraph introducing a table stays on its page
+            out += [table, xml.paragraph("TableText", "")]
+            return
+        if not self._landscape_open:
+            start = _introduction_start(out)
+            end = self._landscape_end
+            if end is not None and not any(out[end + 1 : start]):
+                out[end] = ""  # only headings since the last wide table: one landscape section for both
+            else:
+                out.insert(start, break_after(page.section if self._sections == 0 else page.continued()))
+                self._sections += 1
+            self._landscape_open = True
+        _keep_with_next(out)
+        out += [table, xml.paragraph("TableText", "")]
+
+    def _close_landscape(self, out: list[str]) -> None:
+        """End an open landscape section before the next heading, list or portrait table."""
+        page = self._layout.page
+        if self._landscape_open and page is not None:
+            out.append(break_after(page.landscape()))
+            self._landscape_end = len(out) - 1
+            self._sections += 1
+            self._landscape_open = False
+
+    def _signature_section(self, tokens: Sequence[Token], heading: int, out: list[str]) -> int:
+        """After the signature heading: its paragraphs, the blocks as a signature table; the next index.
+
+        A section holding anything but paragraphs (and drafting notes) is left to the ordinary writer.
+        """
+        paragraphs: list[Token] = []
+        index = heading + 3  # past the heading's inline and close
+        while index < len(tokens):
+            token = tokens[index]
+            if index in self._skip:
+                index = block_end(tokens, index) + 1
+            elif token.type == "paragraph_open" and token.level == 0:
+                paragraphs.append(tokens[index + 1])
+                index = block_end(tokens, index) + 1
+            elif token.type == "footnote_block_open" or (token.type == "heading_open" and token.tag <= "h2"):
+                break
+            else:
+                return heading + 1
+        split = signature_blocks(paragraphs)
+        if split is None:
+            return heading + 1
+        lead, blocks = split
+        out.extend(self._paragraph(inline) for inline in lead)
+        out.append(write_signature_table(blocks, self._inline, self._frame.portrait))
+        out.append(xml.paragraph("BodyText", ""))
+        return index
 
     def _survey(self, tokens: Sequence[Token]) -> None:
         """First pass: heading styles, numbers and bookmarks; which heading each drafting note concerns."""
         counter = ClauseCounter()
         taken: set[str] = set()
         last_heading: _Heading | None = None
+        self._skip_title(tokens)
+        pages = PageEstimate()
         for index, token in enumerate(tokens):
+            pages.read(token)
             if token.type == "heading_open":
-                heading = _plan_heading(token, tokens[index + 1].content, counter)
+                text = tokens[index + 1].content
+                heading = _plan_heading(token, text, counter)
                 label = token.attrGet("id")
                 if label is not None:
                     heading.bookmark = bookmark_name(str(label), taken)
                     number = heading.clause.label if heading.clause else None
                     self._targets[str(label)] = Target(heading.bookmark, number)
+                if token.tag == "h2" and index not in self._skip:
+                    signatures = heading.clause is None and is_signature_heading(token, text)
+                    if signatures:
+                        self._signatures.add(index)
+                    page = pages.heading(new_page=signatures or heading.style == "ScheduleHeading")
+                    self._list_in_contents(index, heading, text, taken, page)
                 self._headings[index] = heading
                 last_heading = heading
             elif token.type == "blockquote_open" and token.level == 0 and is_drafting_note(tokens, index):
                 self._skip.add(index)
                 if last_heading is not None and not self._clean:
                     last_heading.notes.append((index, block_end(tokens, index)))
+
+    def _skip_title(self, tokens: Sequence[Token]) -> None:
+        """Leave out a first ``# Title`` the cover already shows, and the bold film name under it."""
+        blocks = [index for index, token in enumerate(tokens) if token.level == 0
+                  and token.type in ("heading_open", "paragraph_open", "table_open", "bullet_list_open",
+                                     "ordered_list_open", "blockquote_open")][:2]
+        title = self._layout.title.casefold()
+        if not blocks or tokens[blocks[0]].tag != "h1" or not title:
+            return
+        heading = tokens[blocks[0] + 1].content.strip().casefold()
+        if not heading or not title.startswith(heading):
+            return
+        self._skip.add(blocks[0])
+        if len(blocks) > 1 and tokens[blocks[1]].type == "paragraph_open":
+            inline = tokens[blocks[1] + 1]
+            if inline.content.strip("* ") == self._layout.film_title and inline.content.startswith("**"):
+                self._skip.add(blocks[1])
+
+    def _list_in_contents(self, index: int, heading: _Heading, text: str, taken: set[str], page: int) -> None:
+        if not self._layout.contents:
+            return
+        if self._contents_at is None:
+            self._contents_at = index
+        if heading.bookmark is None:
+            heading.bookmark = bookmark_name(f"toc-{len(self._contents) + 1}", taken)
+        number = f"{heading.clause.label}." if heading.clause is not None else ""
+        title = heading.clause.title if heading.clause is not None else text
+        self._contents.append(TocEntry(number, title, heading.bookmark, page))
 
     def _block(self, tokens: Sequence[Token], index: int) -> str:
         token = tokens[index]
@@ -180,7 +326,8 @@ class BodyWriter:
             opening = f'<w:bookmarkStart w:id="{bid}" w:name="{plan.bookmark}"/>'
             content = f'{opening}{content}<w:bookmarkEnd w:id="{bid}"/>'
         ids = [self._comments.add(tokens[start : end + 1], self._inline) for start, end in plan.notes]
-        return xml.paragraph(plan.style, anchor(content, ids))
+        extra = "<w:pageBreakBefore/>" if index in self._signatures else ""  # the execution page
+        return xml.paragraph(plan.style, anchor(content, ids), extra)
 
     def _paragraph(self, inline: Token) -> str:
         runs = self._inline.runs(inline.children or [], line_of(inline))
@@ -239,3 +386,37 @@ def _plan_heading(token: Token, text: str, counter: ClauseCounter) -> _Heading:
     if level == 1 and text.startswith(SCHEDULE_WORDS):
         return _Heading("ScheduleHeading", None, None)
     return _Heading(f"UnnumberedHeading{min(level, 3)}", None, None)
+
+
+_CLOSES_LANDSCAPE = frozenset({"heading_open", "bullet_list_open", "ordered_list_open", "blockquote_open",
+                               "code_block", "fence", "hr", "footnote_block_open", "dl_open"})
+"""Blocks that end a landscape section: what follows a wide table up to the next of these stays with it."""
+_BODY_TEXT = '<w:p><w:pPr><w:pStyle w:val="BodyText"/>'
+_INTRODUCTION = ':</w:t></w:r></w:p>'
+_HEADING_STYLES = ('<w:p><w:pPr><w:pStyle w:val="Heading', '<w:p><w:pPr><w:pStyle w:val="Unnumbered',
+                   '<w:p><w:pPr><w:pStyle w:val="ScheduleHeading"')
+
+
+def _last_written(out: list[str]) -> int | None:
+    """Index of the last non-empty entry of ``out`` (containers write empty strings)."""
+    return next((index for index in range(len(out) - 1, -1, -1) if out[index]), None)
+
+
+def _keep_with_next(out: list[str]) -> None:
+    """Keep the last paragraph written, if a body paragraph, on the page of what follows it."""
+    last = _last_written(out)
+    if last is not None and out[last].startswith(_BODY_TEXT):
+        out[last] = _BODY_TEXT + "<w:keepNext/>" + out[last][len(_BODY_TEXT) :]
+
+
+def _introduction_start(out: list[str]) -> int:
+    """Where a wide table's landscape section starts: before its heading and introducing paragraph."""
+    start = len(out)
+    last = _last_written(out)
+    if last is not None and out[last].startswith(_BODY_TEXT) and out[last].endswith(_INTRODUCTION):
+        start = last
+        last = _last_written(out[:last])
+    while last is not None and out[last].startswith(_HEADING_STYLES):  # a clause heading and its sub-heading
+        start = last
+        last = _last_written(out[:last])
+    return start

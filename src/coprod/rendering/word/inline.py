@@ -9,6 +9,7 @@ from markdown_it.token import Token
 
 from coprod.errors import TemplateError
 from coprod.rendering.word import xml
+from coprod.rendering.word.amounts import keep_amounts_whole
 from coprod.rendering.word.xml import HYPERLINK_REL
 
 CHECKBOX_CLASS = "task-list-item-checkbox"
@@ -88,7 +89,7 @@ class InlineWriter:
     def _token(self, token: Token, state: _Emphasis) -> str:
         kind = token.type
         if kind == "text":
-            return xml.text_run(token.content, state.props()) if token.content else ""
+            return xml.text_run(keep_amounts_whole(token.content), state.props()) if token.content else ""
         if kind in ("strong_open", "strong_close", "em_open", "em_close"):
             state.toggle(kind)
             return ""

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from coprod.rendering.markdown import parser
 from coprod.rendering.meta import DocumentMeta
 from coprod.rendering.word import xml
-from coprod.rendering.word.body import Body, BodyWriter
+from coprod.rendering.word.body import Body, BodyLayout, BodyWriter
 from coprod.rendering.word.package import Entry, check_well_formed, write_zip
 from coprod.rendering.word.properties import CUSTOM_NAME, core_xml, custom_xml
 from coprod.rendering.word.shell import BODY_MARKER, Shell, load_shell
@@ -78,7 +78,10 @@ class WordRenderer:
         For callers that hold the tokens already (and for the benchmark, which times the Word path alone).
         Every part is still parsed again before it is written, so bad text cannot reach the file.
         """
-        body = BodyWriter(name, self._shell.lists, clean=clean, date=meta.draft_date).write(tokens)
+        layout = BodyLayout(page=self._shell.page, title=meta.title, film_title=meta.film_title,
+                            contents=meta.kind == "agreement", table_points=self._shell.table_points)
+        writer = BodyWriter(name, self._shell.lists, clean=clean, date=meta.draft_date, layout=layout)
+        body = writer.write(tokens)
         return write_zip(self._entries(body, meta))
 
     def _entries(self, body: Body, meta: DocumentMeta) -> list[Entry]:
@@ -88,6 +91,8 @@ class WordRenderer:
             name: shell.render_part(name, context) for name in shell.templates if name != shell.document
         }
         cover, _, tail = shell.render_part(shell.document, context).partition(BODY_MARKER)
+        if body.final_section is not None:  # the body added sections: the last one has no cover page
+            tail = tail.replace(shell.page.section, body.final_section)
         dynamic[shell.document] = cover + body.document + tail
         for part, content in (
             (shell.numbering, body.numbering),
@@ -136,5 +141,18 @@ def shell_context(meta: DocumentMeta, body: str = BODY_MARKER) -> dict[str, Any]
         # The same pattern as the Markdown's dates (rendering/filters.py), as plain text for Word.
         "draft_date": format_date(meta.draft_date, "d MMMM y", locale=meta.language),
         "language": meta.language,
+        "legend": meta.legend,
+        "reference": document_reference(meta),
         "body": Markup(body),
     }
+
+
+def document_reference(meta: DocumentMeta) -> str:
+    """The footer's reference: project, document kind, draft and the first 8 digits of the input hash.
+
+    For example ``the-salt-road/agreement/D3/78c28ac7``; parts the meta lacks (no project folder or input
+    hash outside a build) are left out.
+    """
+    digest = meta.provenance.get("input_hash", "")[:8]
+    parts = [meta.slug, meta.kind, f"D{meta.draft_number}", digest]
+    return "/".join(part for part in parts if part)

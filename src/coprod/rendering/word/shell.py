@@ -27,6 +27,7 @@ from coprod.errors import TemplateError
 from coprod.rendering.word.body import ListIds
 from coprod.rendering.word.package import Entry, check_well_formed
 from coprod.rendering.word.properties import CUSTOM_NAME, CUSTOM_REL, CUSTOM_TYPE
+from coprod.rendering.word.sections import PageSetup
 from coprod.rendering.word.shell_jinja import ShellEnvironment, check_shell_template, literal_markers
 from coprod.rendering.word.styles import normalise_style_ids
 from coprod.rendering.word.untrusted import read_package
@@ -45,6 +46,8 @@ SHELL_VARIABLES: Final = frozenset(
         "draft_number",
         "draft_date",
         "language",
+        "legend",
+        "reference",
         "body",
     }
 )
@@ -79,6 +82,10 @@ class Shell:
     document_rels: SplitPart
     lists: ListIds
     """The numbering definitions the body's lists refer to."""
+    page: PageSetup
+    """The page size and margins of the shell's (last) section, and that section's properties."""
+    table_points: float
+    """Table text size in points (the Table Text style's, else the table style's, else the default)."""
 
     def render_part(self, name: str, context: Mapping[str, Any]) -> str:
         """Render the templated part ``name``; Jinja errors become `TemplateError` naming the shell."""
@@ -114,8 +121,10 @@ def load_shell(path: Path) -> Shell:
     for name, template in templates.items():  # a shell's runtime errors show when it is loaded, not mid-build
         if name != document:
             template.render(_probe_context())
-    if document not in templates or BODY_MARKER not in templates[document].render(_probe_context()):
+    probe = templates[document].render(_probe_context()) if document in templates else ""
+    if BODY_MARKER not in probe:
         raise TemplateError("the shell's document has no '{{p body }}' paragraph to hold the body", str(path))
+    sections = _SECTION.findall(probe.partition(BODY_MARKER)[2])
     document_rels = posixpath.join(
         posixpath.dirname(document), "_rels", posixpath.basename(document) + ".rels"
     )
@@ -142,8 +151,25 @@ def load_shell(path: Path) -> Shell:
         templates=templates,
         document=document,
         lists=lists,
+        page=PageSetup.from_section(sections[-1] if sections else "<w:sectPr/>"),
+        table_points=_table_points(parts[rels["styles"]]),
         **split,
     )
+
+
+_SECTION: Final = re.compile(r"<w:sectPr\b.*?</w:sectPr>|<w:sectPr\b[^>]*/>", re.DOTALL)
+
+
+def _table_points(styles: bytes) -> float:
+    """Table text size in points: Table Text's, else the table style's, else the document default."""
+    tree = etree.fromstring(styles)
+    for path in (f"{_W}style[@{_W}styleId='TableText']/{_W}rPr/{_W}sz",
+                 f"{_W}style[@{_W}styleId='CoprodTable']/{_W}rPr/{_W}sz",
+                 f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz"):
+        size = tree.find(path)
+        if size is not None and str(size.get(f"{_W}val", "")).isdigit():
+            return int(str(size.get(f"{_W}val"))) / 2
+    return 10.0
 
 
 def _add_custom_properties(parts: dict[str, bytes]) -> None:
