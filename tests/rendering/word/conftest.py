@@ -35,8 +35,10 @@ def renderer() -> WordRenderer:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, renderer: WordRenderer) -> list[tuple[RenderedDocument, Path]]:
-    """Each document of each example project rendered to .docx (with a project folder and an input hash)."""
+def built(
+    tmp_path_factory: pytest.TempPathFactory, renderer: WordRenderer
+) -> list[tuple[RenderedDocument, Path]]:
+    """Each document of each example project rendered to .docx (with a project folder and input hash)."""
     folder = tmp_path_factory.mktemp("examples")
     documents = DocumentRenderer()
     out: list[tuple[RenderedDocument, Path]] = []
@@ -53,7 +55,9 @@ def built(tmp_path_factory: pytest.TempPathFactory, renderer: WordRenderer) -> l
 
 
 @pytest.fixture(scope="session")
-def printed(built: list[tuple[RenderedDocument, Path]], lotext: ModuleType) -> list[tuple[RenderedDocument, Path]]:
-    """The documents of `built`, converted by LibreOffice to .txt and .pdf beside them (one run per format)."""
+def printed(
+    built: list[tuple[RenderedDocument, Path]], lotext: ModuleType
+) -> list[tuple[RenderedDocument, Path]]:
+    """The documents of `built`, converted by LibreOffice to .txt and .pdf beside them."""
     lotext.convert([target for _, target in built], built[0][1].parent)
     return built

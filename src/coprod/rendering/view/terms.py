@@ -23,6 +23,7 @@ from coprod.rendering.view.common import (
     film_view,
     party_view,
 )
+from coprod.rendering.view.rounding import whole_units
 from coprod.rendering.view.waterfall import TierView, WaterfallWords, point_sentence, waterfall_words
 
 
@@ -69,13 +70,14 @@ def _scenario_table(project: Project, levels: Sequence[Decimal], results: Sequen
         for payment in result.payments:
             if payment.payee not in payees:
                 payees.append(payment.payee)
-    rows: list[tuple[Cell, ...]] = []
-    for payee in payees:
-        paid = [result.paid_to(payee) for result in results]
-        if any(paid):
-            rows.append((deal.payee_name(project, payee),
-                         *(figures(Money(value, currency), cents=True) for value in paid)))
-    totals = (figures(Money(result.total_paid, currency), cents=True) for result in results)
+    paying = [payee for payee in payees if any(result.paid_to(payee) for result in results)]
+    # Whole units, each column rounded as a whole so that it still adds up to its total.
+    columns = [whole_units([result.paid_to(payee) for payee in paying]) for result in results]
+    rows: list[tuple[Cell, ...]] = [
+        (deal.payee_name(project, payee), *(figures(Money(column[row], currency)) for column in columns))
+        for row, payee in enumerate(paying)
+    ]
+    totals = (figures(Money(sum(column, Decimal(0)), currency)) for column in columns)
     rows.append((Safe("**Total**"), *totals))
     return Table(tuple(header), tuple(rows), frozenset(range(1, len(results) + 1)))
 
