@@ -73,7 +73,7 @@ def test_formats_and_outputs_of_documents_and_file_outputs() -> None:
     assert formats_for("agreement.md", both) == both
     assert formats_for("agreement.md", (Format.DOCX,)) == (Format.DOCX,)
     assert formats_for("tracker.xlsx", (Format.MD,)) == (Format.FILE,)
-    assert possible_outputs("checklists/a.md") == ("checklists/a.md", "checklists/a.docx")
+    assert possible_outputs("checklists/a.md") == ("checklists/a.md", "checklists/a.docx", "checklists/a.pdf")
     assert possible_outputs("tracker.xlsx") == ("tracker.xlsx",)
     assert document_of("checklists/a.docx") == "checklists/a.md"
     assert document_of("tracker.xlsx") == "tracker.xlsx"

@@ -55,8 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="build folder (default: build)")
     parser.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                         help="worker processes (default: the number of CPUs)")
-    parser.add_argument("--format", choices=["md", "docx", "all"], default="all",
-                        help="which outputs to build (default: all)")
+    parser.add_argument("--format", choices=["md", "docx", "pdf", "all"], default=None,
+                        help="which outputs to build: all is md, docx and pdf (default: md and docx; "
+                             "pdf needs LibreOffice)")
     parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
                         help="a clause library (documents/ and clauses/) to use instead of coprod's own")
     parser.add_argument("--clean", action="store_true",
@@ -102,7 +103,12 @@ def _plan(args: argparse.Namespace, root: Path) -> BuildPlan:
             refused.append((f"{shown(path.parent.name)}/*", message))
     # absolute(), not resolve(): no symlink walk per project on the no-op path
     sources = tuple(ProjectSource(path.parent.name, str(path.absolute())) for path in files)
-    formats = tuple(Format) if args.format == "all" else (Format(args.format),)
+    if args.format is None:
+        formats: tuple[Format, ...] = (Format.MD, Format.DOCX)
+    elif args.format == "all":
+        formats = (Format.MD, Format.DOCX, Format.PDF)
+    else:
+        formats = (Format(args.format),)
     library = str(args.templates.resolve()) if args.templates is not None else ""
     settings = Settings(formats, clean=args.clean, force=args.force, version=__version__, templates=library,
                         frameworks=_user_frameworks(files))

@@ -108,6 +108,15 @@ class Reporter:
                   flush=True)
         self._bar()
 
+    def converted(self, done: Committed) -> None:
+        """One project's PDF files are converted and recorded (after every project's job)."""
+        self._clear_bar()
+        for target, message in done.failures:
+            self.failure(target, message)
+        if self.mode is Mode.PLAIN and done.built:
+            print(f"converted {done.slug}: {len(done.built)} PDF file{_s(len(done.built))}", file=self._out,
+                  flush=True)
+
     def failure(self, target: str, message: str) -> None:
         """Print one failure (a target, or ``slug/*`` for a whole project)."""
         indented = message.replace("\n", "\n    ")

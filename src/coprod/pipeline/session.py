@@ -7,11 +7,15 @@ the worker machinery) imported.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod.pipeline.atomic import sweep_temps
+from coprod.errors import BuildError
+from coprod.pipeline.atomic import sweep_temps, write_temp
+from coprod.pipeline.fingerprint import digest_bytes
 from coprod.pipeline.plan import BuildPlan
 from coprod.pipeline.producer import Producer
 from coprod.pipeline.publish import PageWord, Publisher
@@ -19,8 +23,8 @@ from coprod.pipeline.record import Finished, commit, remove_output
 from coprod.pipeline.report import BuildSummary, Reporter
 from coprod.pipeline.staleness import ProjectStatus
 from coprod.pipeline.state import BuildState, TargetRecord
-from coprod.pipeline.targets import PROJECT_README
-from coprod.pipeline.worker import JobRequest
+from coprod.pipeline.targets import PROJECT_README, STATE_DIR, Format
+from coprod.pipeline.worker import JobRequest, JobResult, Made
 
 if TYPE_CHECKING:
     from coprod.pipeline.runner import Workers
@@ -93,14 +97,57 @@ class Session:
         self.reporter.start(len(todo))
         batch: list[Finished] = []
         started = time.monotonic()
+        held: list[tuple[Finished, tuple[Made, ...]]] = []
         for result in workers.run(list(requests.values())):
             slug = result.slug
-            batch.append(Finished(by_slug[slug].source, requests[slug], result, records.get(slug, []),
-                                  known.get(slug)))
+            pdfs = tuple(made for made in result.made if made.format is Format.PDF)
+            result = dataclasses.replace(result, made=tuple(made for made in result.made if made not in pdfs))
+            finished = Finished(by_slug[slug].source, requests[slug], result, records.get(slug, []),
+                                known.get(slug))
+            batch.append(finished)
+            if pdfs:  # converted together once every job is done: one LibreOffice run per build
+                held.append((finished, pdfs))
             if len(batch) >= BATCH_PROJECTS or time.monotonic() - started >= BATCH_SECONDS:
                 self._commit(batch)
                 batch, started = [], time.monotonic()
         self._commit(batch)
+        if held:
+            self._convert(held)
+
+    def _convert(self, held: Sequence[tuple[Finished, tuple[Made, ...]]]) -> None:
+        """Convert the Word files of every PDF target in one LibreOffice run; place and record the PDFs."""
+        from coprod.pipeline.pdf import INSTALL_HINT, convert_all, find_libreoffice
+
+        sources = [Path(made.temp) for _, pdfs in held for made in pdfs]
+        soffice = find_libreoffice()
+        if soffice is None:
+            for source in sources:
+                source.unlink(missing_ok=True)
+            self.summary.failures.append(("*.pdf", INSTALL_HINT))
+            self.reporter.failure("*.pdf", INSTALL_HINT)
+            return
+        converted = iter(convert_all(soffice, sources, self.plan.out / STATE_DIR))
+        batch = []
+        for finished, pdfs in held:
+            made: list[Made] = []
+            failures: list[tuple[str, str]] = []
+            for word in pdfs:
+                result = next(converted)
+                Path(word.temp).unlink(missing_ok=True)
+                try:
+                    if result.pdf is None:
+                        raise BuildError(result.error)
+                    temp = write_temp(Path(finished.request.folder, word.output), result.pdf)
+                except BuildError as error:
+                    failures.append((word.output, str(error)))
+                    continue
+                made.append(dataclasses.replace(word, temp=str(temp), digest=digest_bytes(result.pdf)))
+            job = JobResult(finished.source.slug, made=tuple(made), failures=tuple(failures))
+            batch.append(Finished(finished.source, finished.request, job, (), None))
+        for done in commit(self.state, self.plan.out, batch):
+            self.summary.built.extend(done.built)
+            self.summary.failures.extend(done.failures)
+            self.reporter.converted(done)
 
     def _commit(self, batch: list[Finished]) -> None:
         for done in commit(self.state, self.plan.out, batch):

@@ -34,18 +34,19 @@ class Format(StrEnum):
 
     MD = "md"
     DOCX = "docx"
+    PDF = "pdf"
     FILE = "file"
 
     def output(self, markdown_relpath: str) -> str:
         """The output path of a document given as its Markdown path (``agreement.md``)."""
-        if self is Format.DOCX:
-            return markdown_relpath.removesuffix(".md") + ".docx"  # string work: on the no-op path
+        if self is Format.DOCX or self is Format.PDF:
+            return markdown_relpath.removesuffix(".md") + "." + self.value  # string work: on the no-op path
         return markdown_relpath
 
 
 MARKDOWN_SUFFIX = ".md"
 """A document whose path ends so is Markdown, written in the build's formats; any other is a file output."""
-RESERVED_FILE_SUFFIXES = (".docx",)
+RESERVED_FILE_SUFFIXES = (".docx", ".pdf")
 """Suffixes of the outputs made from Markdown documents, which a file output may not take."""
 
 
@@ -62,15 +63,18 @@ def formats_for(document: str, formats: Sequence[Format]) -> tuple[Format, ...]:
 
 
 def document_of(output: str) -> str:
-    """The document an output path belongs to: ``agreement.docx`` -> ``agreement.md``."""
-    return output.removesuffix(".docx") + MARKDOWN_SUFFIX if output.endswith(".docx") else output
+    """The document an output path belongs to: ``agreement.docx`` or ``agreement.pdf`` -> ``agreement.md``."""
+    for suffix in RESERVED_FILE_SUFFIXES:
+        if output.endswith(suffix):
+            return output.removesuffix(suffix) + MARKDOWN_SUFFIX
+    return output
 
 
 def possible_outputs(document: str) -> tuple[str, ...]:
     """Every output path *document* can have, in the order pages list them."""
     if is_file_output(document):
         return (document,)
-    return (document, Format.DOCX.output(document))
+    return (document, Format.DOCX.output(document), Format.PDF.output(document))
 
 
 class Why(StrEnum):

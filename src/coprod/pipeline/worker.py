@@ -130,7 +130,7 @@ class Job:
                           for name in sorted(document.templates))
         for fmt in formats_for(path, request.formats):
             deps = templates + shared
-            if fmt is Format.DOCX:
+            if fmt is Format.DOCX or fmt is Format.PDF:  # a PDF is made from the Word file
                 shell = self.producer.shell_path
                 deps += (_dep(self.hasher, "Word shell", shell.name, shell),)
             output = fmt.output(path)
@@ -152,7 +152,7 @@ class Job:
     def _bytes(self, document: Document, fmt: Format, provenance: Mapping[str, str]) -> bytes:
         if fmt is Format.MD:
             return self.producer.finish(document, provenance).encode()
-        if fmt is Format.DOCX:
+        if fmt is Format.DOCX or fmt is Format.PDF:  # for a PDF, the Word file the session converts
             return self.producer.word(document, provenance, clean=self.request.clean)
         if document.data is None:
             raise TypeError(f"{document.relpath}: a file output ({document.kind}) came with no data")
