@@ -146,6 +146,8 @@ def paragraphs_text(root: etree._Element) -> list[str]:
     """Non-empty paragraphs' text; cross-reference numbers (which Word computes) read as ``N``."""
     texts: list[str] = []
     for paragraph in root.iter(f"{W}p"):
+        if paragraph.find(f"{W}pPr/{W}pStyle[@{W}val='TOC1']") is not None:
+            continue  # contents entries: their page numbers are estimates of each draft's layout
         text = "".join(node.text or "" for node in paragraph.iter(f"{W}t", f"{W}delText"))
         text = _REFERENCE_NUMBER.sub(r"\1 N", re.sub(r"^\d+(\.\d+)*\.?\s+", "", text))
         if text.strip():

@@ -11,7 +11,8 @@ import re
 from typing import Final
 
 NO_BREAK_SPACE: Final = "\u00a0"
-_CODE_AND_FIGURE: Final = re.compile(r"(?<![A-Za-z])([A-Z]{3}) (?=[-\u2212(]?\d)")
+# Private-use characters (a redline's change marks) may stand between the code and the figure.
+_CODE_AND_FIGURE: Final = re.compile(r"(?<![A-Za-z])([A-Z]{3}) (?=[\ue000-\uf8ff]*[-\u2212(]?\d)")
 
 
 def keep_amounts_whole(text: str) -> str:

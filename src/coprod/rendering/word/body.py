@@ -7,6 +7,7 @@ forward) and which clause each drafting note belongs to; the second writes the X
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -255,16 +256,17 @@ class BodyWriter:
         blocks = [index for index, token in enumerate(tokens) if token.level == 0
                   and token.type in ("heading_open", "paragraph_open", "table_open", "bullet_list_open",
                                      "ordered_list_open", "blockquote_open")][:2]
-        title = self._layout.title.casefold()
+        title = _plain(self._layout.title)
         if not blocks or tokens[blocks[0]].tag != "h1" or not title:
             return
-        heading = tokens[blocks[0] + 1].content.strip().casefold()
+        heading = _plain(tokens[blocks[0] + 1].content.strip())
         if not heading or not title.startswith(heading):
             return
         self._skip.add(blocks[0])
         if len(blocks) > 1 and tokens[blocks[1]].type == "paragraph_open":
             inline = tokens[blocks[1] + 1]
-            if inline.content.strip("* ") == self._layout.film_title and inline.content.startswith("**"):
+            film = _plain(self._layout.film_title)
+            if _plain(inline.content.strip("* ")) == film and inline.content.startswith("**"):
                 self._skip.add(blocks[1])
 
     def _list_in_contents(self, index: int, heading: _Heading, text: str, taken: set[str], page: int) -> None:
@@ -395,6 +397,15 @@ _BODY_TEXT = '<w:p><w:pPr><w:pStyle w:val="BodyText"/>'
 _INTRODUCTION = ':</w:t></w:r></w:p>'
 _HEADING_STYLES = ('<w:p><w:pPr><w:pStyle w:val="Heading', '<w:p><w:pPr><w:pStyle w:val="Unnumbered',
                    '<w:p><w:pPr><w:pStyle w:val="ScheduleHeading"')
+
+
+_DELETED = re.compile("\ue002[^\ue003]*\ue003")  # coprod.compare's marks of deleted text
+_MARKS = re.compile("[\ue000-\uf8ff]")
+
+
+def _plain(text: str) -> str:
+    """``text`` folded for comparing titles, as a redline's newer draft reads it (change marks dropped)."""
+    return _MARKS.sub("", _DELETED.sub("", text)).casefold()
 
 
 def _last_written(out: list[str]) -> int | None:

@@ -78,7 +78,8 @@ class WordRenderer:
         For callers that hold the tokens already (and for the benchmark, which times the Word path alone).
         Every part is still parsed again before it is written, so bad text cannot reach the file.
         """
-        layout = BodyLayout(page=self._shell.page, title=meta.title, film_title=meta.film_title,
+        # The title block is kept: a redline (coprod compare) marks it, and must read as the drafts do.
+        layout = BodyLayout(page=self._shell.page,
                             contents=meta.kind == "agreement", table_points=self._shell.table_points)
         writer = BodyWriter(name, self._shell.lists, clean=clean, date=meta.draft_date, layout=layout)
         body = writer.write(tokens)
