@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,8 +24,9 @@ from typing import TYPE_CHECKING
 from coprod.errors import CoprodError
 from coprod.pipeline.producer import Document, RenderedProject, Summary
 
-if TYPE_CHECKING:
-    from coprod.rendering.word import WordRenderer
+if TYPE_CHECKING:  # importing this module stays cheap: the no-op build needs none of these
+    from coprod.model.project import Project
+    from coprod.rendering.word import Image, WordRenderer
 
 TEMPLATES_ROOT = Path(__file__).resolve().parent.parent / "templates"
 """Where the document templates live; `Document.templates` are relative to it."""
@@ -67,6 +69,8 @@ class RealProducer:
         self._documents = DocumentRenderer(self._templates)
         self._shell = DEFAULT_SHELL
         self._loaded: WordRenderer | CoprodError | None = None
+        self._images: dict[str, Image] = {}
+        """The charts of the project rendered last, for its Word files (rendered right after it)."""
 
     def _word(self) -> WordRenderer:
         """The Word renderer, loaded on first use: a broken shell fails the .docx targets, not the .md."""
@@ -111,7 +115,18 @@ class RealProducer:
             Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates,
                      dataclasses.replace(doc.meta, slug=loaded.slug))
             for doc in rendered)
-        return RenderedProject(summary, documents, catalog.paths)
+        return RenderedProject(summary, documents + self._charts(project), catalog.paths)
+
+    def _charts(self, project: Project) -> tuple[Document, ...]:
+        """The project's charts as file outputs (SVG); their PNGs are kept for the Word files."""
+        from coprod.rendering.charts.deal import deal_charts
+        from coprod.rendering.word import Image
+
+        drawn = deal_charts(project)
+        self._images = {path: Image(chart.png, chart.width_inches, chart.height_inches)
+                        for path, chart in drawn.charts.items()}
+        return tuple(Document(path, "chart", drawn.alt[path], "", frozenset(), data=chart.svg)
+                     for path, chart in drawn.charts.items())
 
     def finish(self, document: Document, provenance: Mapping[str, str]) -> str:
         """The document's Markdown with *provenance* in its front matter."""
@@ -125,7 +140,9 @@ class RealProducer:
             raise TypeError(f"{document.relpath}: expected the renderer's DocumentMeta")
         meta = dataclasses.replace(document.meta, provenance={**document.meta.provenance, **provenance})
         markdown = self.finish(document, provenance)
-        return self._word().render(markdown, meta, clean=clean, name=document.relpath)
+        folder = posixpath.dirname(document.relpath) or "."
+        images = {posixpath.relpath(path, folder): image for path, image in self._images.items()}
+        return self._word().render(markdown, meta, clean=clean, name=document.relpath, images=images)
 
     def page_word(self, markdown: str, title: str, date: str) -> bytes:
         """A build page as .docx."""

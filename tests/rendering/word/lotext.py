@@ -24,7 +24,7 @@ _BULLETS = re.compile("^[\u2022\u25e6\u25aa\u2013-]\\s+")  # the bullets LibreOf
 def _inline_text(token: Token) -> str:
     out = []
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
+        if child.type in ("text", "code_inline", "image"):  # an image not handed to Word: its description
             out.append(child.content)
         elif child.type == "softbreak":
             out.append(" ")

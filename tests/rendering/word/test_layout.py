@@ -125,6 +125,19 @@ def test_each_signature_block_is_one_unsplittable_row_on_an_execution_page(
     assert _texts(lead) == "Signed on the dates below."
 
 
+def test_the_title_block_appears_once(renderer: WordRenderer, samples: ModuleType) -> None:
+    markdown = (
+        "# Co-production Agreement\n\n**The Salt Road**\n\n*Draft No. 3.*\n\n## 1. One {#one}\n\nText.\n"
+    )
+    paragraphs = docx.Document(io.BytesIO(renderer.render(markdown, samples.meta()))).paragraphs
+    texts = [p.text for p in paragraphs]
+    assert texts.count("Co-production Agreement — The Salt Road") == 1  # the cover's title
+    assert "Co-production Agreement" not in texts and "The Salt Road" not in texts
+    assert "Draft No. 3." in texts
+    other = docx.Document(io.BytesIO(renderer.render("# Annex\n\n**The Salt Road**\n", samples.meta())))
+    assert [p.text for p in other.paragraphs][-2:] == ["Annex", "The Salt Road"]  # not the cover's title
+
+
 def test_the_agreement_has_a_contents_field_with_its_entries_written_in(
     renderer: WordRenderer, samples: ModuleType
 ) -> None:

@@ -7,6 +7,7 @@ Markdown into it: real heading styles with multi-level clause numbering, lists, 
 cross-references as REF fields, drafting notes as comments. See ``docs/house-style.md``.
 """
 
+from coprod.rendering.word.images import Image
 from coprod.rendering.word.renderer import DEFAULT_SHELL, WordRenderer
 
-__all__ = ["DEFAULT_SHELL", "WordRenderer"]
+__all__ = ["DEFAULT_SHELL", "Image", "WordRenderer"]

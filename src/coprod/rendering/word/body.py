@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
 from coprod.rendering.word import xml
 from coprod.rendering.word.clauses import ClauseCounter, ClauseHeading, bookmark_name, split_number
+from coprod.rendering.word.images import Image, Media
 from coprod.rendering.word.inline import InlineWriter, Links, Target, line_of
 from coprod.rendering.word.notes import Comments, anchor, block_end, is_drafting_note, write_footnotes
 from coprod.rendering.word.sections import PageSetup, break_after
@@ -28,6 +29,7 @@ from coprod.rendering.word.toc import PageEstimate, TocEntry, write_toc
 
 SCHEDULE_WORDS = ("Schedule", "Annex", "Appendix", "Exhibit")
 """Unnumbered top-level headings starting with these words start a new page (style ``ScheduleHeading``)."""
+_BODY_INDENT = 720  # twips: Body Text's left indent, which an image in a paragraph sits at
 _LIST_INDENT = 360  # twips per nesting level, as in the shell's list numbering
 
 
@@ -55,6 +57,8 @@ class BodyLayout:
     contents: bool = False
     """Write a table of contents before the first clause (the agreement)."""
     table_points: float = 10.0
+    images: Mapping[str, Image] = field(default_factory=dict)
+    """Images the Markdown may show, by the path its image links use (``charts/recoupment.svg``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,8 @@ class Body:
     footnotes: str
     numbering: str
     relationships: str
+    media: tuple[tuple[str, bytes], ...] = ()
+    """The images the body shows, as package parts: (``word/media/coprod-1.png``, PNG bytes)."""
     final_section: str | None = None
     """The body's last section properties when the body added sections (replacing the shell's), else None."""
 
@@ -110,7 +116,8 @@ class BodyWriter:
         self._headings: dict[int, _Heading] = {}
         self._skip: set[int] = set()
         self._targets: dict[str, Target] = {}
-        self._inline = InlineWriter(name, self._targets, Links())
+        self._media = Media(self._layout.images, self._frame.portrait - _BODY_INDENT)
+        self._inline = InlineWriter(name, self._targets, Links(), self._media)
         self._comments = Comments(date)
         self._lists: list[_List] = []
         self._quote_depth = 0
@@ -160,7 +167,8 @@ class BodyWriter:
             comments="".join(self._comments.elements),
             footnotes=footnotes,
             numbering="".join(self._nums),
-            relationships=self._inline.links.relationships(),
+            relationships=self._inline.links.relationships() + self._media.relationships(),
+            media=tuple(self._media.parts()),
             final_section=final,
         )
 
@@ -252,22 +260,32 @@ class BodyWriter:
                     last_heading.notes.append((index, block_end(tokens, index)))
 
     def _skip_title(self, tokens: Sequence[Token]) -> None:
-        """Leave out a first ``# Title`` the cover already shows, and the bold film name under it."""
-        blocks = [index for index, token in enumerate(tokens) if token.level == 0
-                  and token.type in ("heading_open", "paragraph_open", "table_open", "bullet_list_open",
-                                     "ordered_list_open", "blockquote_open")][:2]
-        title = _plain(self._layout.title)
-        if not blocks or tokens[blocks[0]].tag != "h1" or not title:
+        """Leave out a ``# Title`` the cover already shows, and the bold film name under it.
+
+        In a redline (``coprod compare``) the old title and film line, deleted whole, go too, wherever the
+        comparison put them, so that accepting or rejecting every change reads as the newer or the older
+        draft does.
+        """
+        title, film = _plain(self._layout.title), _plain(self._layout.film_title)
+        if not title:
             return
-        heading = _plain(tokens[blocks[0] + 1].content.strip())
-        if not heading or not title.startswith(heading):
-            return
-        self._skip.add(blocks[0])
-        if len(blocks) > 1 and tokens[blocks[1]].type == "paragraph_open":
-            inline = tokens[blocks[1] + 1]
-            film = _plain(self._layout.film_title)
-            if _plain(inline.content.strip("* ")) == film and inline.content.startswith("**"):
-                self._skip.add(blocks[1])
+        after_title = False
+        for index, token in enumerate(tokens):
+            if token.level != 0 or token.type not in _TEXT_BLOCKS:
+                if token.level == 0 and token.type.endswith("_open"):
+                    after_title = False
+                continue
+            text = tokens[index + 1].content.strip()
+            gone = text.startswith(_GONE_WHOLE)
+            shown = _MARKS.sub("", text)
+            if token.tag == "h1" and (gone or (_plain(text) and title.startswith(_plain(text)))):
+                self._skip.add(index)
+                after_title = True
+            elif after_title and token.type == "paragraph_open" and shown.startswith("**") and (
+                    gone or _plain(shown.strip("* ")) == film):
+                self._skip.add(index)
+            else:
+                after_title = False
 
     def _list_in_contents(self, index: int, heading: _Heading, text: str, taken: set[str], page: int) -> None:
         if not self._layout.contents:
@@ -400,6 +418,8 @@ _HEADING_STYLES = ('<w:p><w:pPr><w:pStyle w:val="Heading', '<w:p><w:pPr><w:pStyl
 
 
 _DELETED = re.compile("\ue002[^\ue003]*\ue003")  # coprod.compare's marks of deleted text
+_GONE_WHOLE = ("\ue005", "\ue006")  # coprod.compare's marks of a block deleted or moved away whole
+_TEXT_BLOCKS = frozenset({"heading_open", "paragraph_open"})
 _MARKS = re.compile("[\ue000-\uf8ff]")
 
 

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 from coprod.errors import TemplateError
 from coprod.rendering.word import xml
 from coprod.rendering.word.amounts import keep_amounts_whole
+from coprod.rendering.word.images import Media
 from coprod.rendering.word.xml import HYPERLINK_REL
 
 CHECKBOX_CLASS = "task-list-item-checkbox"
@@ -63,6 +64,8 @@ class InlineWriter:
     document: str
     targets: dict[str, Target]
     links: Links
+    media: Media | None = None
+    """The images the document may show (a Markdown image it was not handed prints its description)."""
 
     def runs(
         self, children: Sequence[Token], line: int, *, rich_links: bool = True, bold: bool = False
@@ -105,7 +108,9 @@ class InlineWriter:
         if kind == "html_inline" and CHECKBOX_CLASS in token.content:
             return checkbox('checked="checked"' in token.content)
         if kind == "image":
-            return xml.text_run(token.content, state.props())
+            source = str(token.attrGet("src") or "")
+            drawing = self.media.drawing(source, token.content) if self.media is not None else None
+            return drawing if drawing is not None else xml.text_run(token.content, state.props())
         # Raw HTML is off in the shared parser, so anything else is printed as the text it is.
         return xml.text_run(token.content, state.props()) if token.content else ""
 

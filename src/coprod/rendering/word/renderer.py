@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -15,6 +15,7 @@ from coprod.rendering.markdown import parser
 from coprod.rendering.meta import DocumentMeta
 from coprod.rendering.word import xml
 from coprod.rendering.word.body import Body, BodyLayout, BodyWriter
+from coprod.rendering.word.images import Image
 from coprod.rendering.word.package import Entry, check_well_formed, write_zip
 from coprod.rendering.word.properties import CUSTOM_NAME, core_xml, custom_xml
 from coprod.rendering.word.shell import BODY_MARKER, Shell, load_shell
@@ -44,7 +45,8 @@ class WordRenderer:
         return self._shell.path
 
     def render(
-        self, markdown: str, meta: DocumentMeta, *, clean: bool = False, name: str = "document"
+        self, markdown: str, meta: DocumentMeta, *, clean: bool = False, name: str = "document",
+        images: Mapping[str, Image] | None = None,
     ) -> bytes:
         """The .docx bytes for ``markdown``; the same arguments always give the same bytes.
 
@@ -53,6 +55,8 @@ class WordRenderer:
             meta: Title, parties and draft for the cover, header, footer and document properties.
             clean: Leave the drafting notes out (no comments).
             name: The document's name (e.g. ``agreement.md``) for error messages.
+            images: The images the Markdown may show, by the path its image links use (a chart's
+                ``charts/recoupment.svg``): each is embedded as its PNG.
 
         Raises:
             BuildError: A character XML cannot carry, or (a bug) a part that is not well-formed.
@@ -68,19 +72,20 @@ class WordRenderer:
             *meta.provenance.values(),
         ):
             xml.check_legal(field, f"{name} (document properties)")
-        return self.render_tokens(parser().parse(markdown), meta, clean=clean, name=name)
+        return self.render_tokens(parser().parse(markdown), meta, clean=clean, name=name, images=images)
 
     def render_tokens(
-        self, tokens: Sequence[Token], meta: DocumentMeta, *, clean: bool = False, name: str = "document"
+        self, tokens: Sequence[Token], meta: DocumentMeta, *, clean: bool = False, name: str = "document",
+        images: Mapping[str, Image] | None = None,
     ) -> bytes:
         """Like `render`, for Markdown already parsed by ``coprod.rendering.markdown.parser()``.
 
         For callers that hold the tokens already (and for the benchmark, which times the Word path alone).
         Every part is still parsed again before it is written, so bad text cannot reach the file.
         """
-        # The title block is kept: a redline (coprod compare) marks it, and must read as the drafts do.
-        layout = BodyLayout(page=self._shell.page,
-                            contents=meta.kind == "agreement", table_points=self._shell.table_points)
+        layout = BodyLayout(page=self._shell.page, title=meta.title, film_title=meta.film_title,
+                            contents=meta.kind == "agreement", table_points=self._shell.table_points,
+                            images=images or {})
         writer = BodyWriter(name, self._shell.lists, clean=clean, date=meta.draft_date, layout=layout)
         body = writer.write(tokens)
         return write_zip(self._entries(body, meta))
@@ -104,10 +109,17 @@ class WordRenderer:
             dynamic[part.name] = part.prefix + content + part.suffix
         dynamic["docProps/core.xml"] = core_xml(meta)
         dynamic[CUSTOM_NAME] = custom_xml(meta)
-        return [
+        entries = [
             _checked_entry(name, dynamic[name].encode("utf-8")) if name in dynamic else shell.static[name]
             for name in shell.order
         ]
+        return entries + [_media_entry(name, data) for name, data in body.media]
+
+
+@lru_cache(maxsize=32)
+def _media_entry(name: str, data: bytes) -> Entry:
+    # A chart's PNG is embedded in several documents of a project: deflated once.
+    return Entry.compress(name, data)
 
 
 def _checked_entry(name: str, data: bytes) -> Entry:

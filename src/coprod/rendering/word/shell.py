@@ -183,6 +183,10 @@ def _add_custom_properties(parts: dict[str, bytes]) -> None:
         rel = f'<Relationship Id="rIdCoprodCustom" Type="{CUSTOM_REL}" Target="{CUSTOM_NAME}"/>'
         parts["_rels/.rels"] = rels.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
     parts.setdefault(CUSTOM_NAME, b"")
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    if 'Extension="png"' not in types:  # charts are embedded as PNG
+        png = '<Default Extension="png" ContentType="image/png"/>'
+        parts["[Content_Types].xml"] = types.replace("</Types>", png + "</Types>").encode("utf-8")
 
 
 _DEFAULT_PARTS: Final = {
