@@ -81,6 +81,33 @@ def test_a_fee_at_source_is_taken_of_what_its_words_name_collected_or_the_pot() 
                                                                    ("at_source", "collected")]
 
 
+def test_expenses_deferments_and_a_recoup_group_pay_the_amounts_their_words_give() -> None:
+    project = deal({"kind": "fee", "name": "Fee", "payee": "sales_agent", "percent": 10},
+                   {"kind": "expense", "name": "Expenses", "payee": "sales_agent", "cap": "300",
+                    "incurred": "250"},
+                   {"kind": "recoup", "name": "Equity", "pari_passu": ["a", "b"]},
+                   {"kind": "deferment", "name": "Deferment", "payee": "director", "amount": "40"}, PRODUCERS,
+                   financing=[line("a", "1000", premium=20), line("b", "600")])
+    # At 1,000: the fee takes 10% of what reaches it (100), expenses their 250 incurred, and the 650 left
+    # is shared by the group in proportion to what each is owed: 1,200 and 600.
+    low = exact(project, 1000)
+    assert (low[("Fee", "sales_agent")], low[("Expenses", "sales_agent")]) == (100, 250)
+    assert low[("Equity", "a")] == Fraction(650 * 1200, 1800)
+    assert low[("Equity", "b")] == Fraction(650 * 600, 1800)
+    assert low[("Deferment", "director")] == 0
+    high = exact(project, 3000)  # 2,700 after the fee, 2,450 after expenses, 650 after the group
+    assert (high[("Equity", "a")], high[("Deferment", "director")]) == (1200, 40)
+    assert high[("Net profits", "aurora")] == Fraction(60, 100) * 610
+    text = agreement(project)
+    assert ("1. **Fee**: 10% of the Collection Account Receipts reaching this tier to Meridian Sales "
+            "Ltd.") in text
+    assert ("2. **Expenses**: Meridian Sales Ltd's recoupable expenses, as incurred (now EUR 250) and up to "
+            "EUR 300.") in text
+    assert ("3. **Equity**: recoupment, pari passu, of Investor A (EUR 1,000 plus a premium of 20%: "
+            "EUR 1,200) and Investor B (EUR 600), each paid in proportion to what each is owed.") in text
+    assert "4. **Deferment**: a deferment of EUR 40 to Marco Leone (Director)." in text
+
+
 def _credited(credited: bool) -> Project:
     return deal({"kind": "corridor", "name": "Corridor", "payee": "grant", "percent": 10,
                  "credited": credited},
@@ -204,8 +231,10 @@ def test_a_waterfall_without_a_split_reports_its_remainder_as_unallocated() -> N
     text = agreement(project)
     assert ("No tier shares Net Profits: the Collection Account Receipts that remain after tier 2 are "
             "unallocated until the Co-Producers agree how they are shared.") in text
-    assert "Money is first left unallocated at EUR 1,111.12 of Collection Account Receipts" in term_sheet(
-        project)
+    sheet = term_sheet(project)
+    assert "Money is first left unallocated at EUR 1,111.12 of Collection Account Receipts" in sheet
+    # 50% of the EUR 3,800,000 budget: 1,900,000, less the 10% fee and the 1,000 of equity.
+    assert "| Unallocated (no net-profit split agreed) | EUR 1,709,000 |" in sheet
     unallocated = [f for f in waterfall_findings(project) if f.code == "waterfall.unallocated"]
     assert [f.message for f in unallocated] == [
         "The Recoupment Schedule ends with 'Equity' and has no net-profit split: what remains after it is "

@@ -42,6 +42,7 @@ class Norms(BaseModel):
     cam_fee: Range
     sales_expenses: Range
     talent_off_top: Range
+    net_profit_split: Range
     recoupment: Range
 
 
@@ -191,4 +192,4 @@ def _unallocated(project: Project) -> Iterator[Finding]:
     yield _warn("waterfall.unallocated",
                 f"The Recoupment Schedule ends with '{waterfall[-1].name}' and has no net-profit split: "
                 "what remains after it is unallocated. Agree how Net Profits are shared and add the split "
-                "as the last tier.", ("recoupment", "waterfall"), norms().recoupment.source)
+                "as the last tier.", ("recoupment", "waterfall"), norms().net_profit_split.source)

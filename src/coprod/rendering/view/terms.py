@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from coprod.analysis.waterfall import BreakEven, WaterfallResult, break_even, scenarios
-from coprod.analysis.waterfall.plan import compile_plan
+from coprod.analysis.waterfall.plan import UNALLOCATED, compile_plan
 from coprod.model.money import Money
 from coprod.model.project import Project
 from coprod.rendering.escape import Safe
@@ -60,6 +60,10 @@ class TermSheetView:
     sales_term: int | None
 
 
+def _payee(project: Project, payee: str) -> str:
+    return "Unallocated (no net-profit split agreed)" if payee == UNALLOCATED else deal.payee_name(project, payee)
+
+
 def _scenario_table(project: Project, levels: Sequence[Decimal], results: Sequence[WaterfallResult]
                     ) -> Table:
     currency = project.structure.currency
@@ -74,7 +78,7 @@ def _scenario_table(project: Project, levels: Sequence[Decimal], results: Sequen
     # Whole units, each column rounded as a whole so that it still adds up to its total.
     columns = [whole_units([result.paid_to(payee) for payee in paying]) for result in results]
     rows: list[tuple[Cell, ...]] = [
-        (deal.payee_name(project, payee), *(figures(Money(column[row], currency)) for column in columns))
+        (_payee(project, payee), *(figures(Money(column[row], currency)) for column in columns))
         for row, payee in enumerate(paying)
     ]
     totals = (figures(Money(sum(column, Decimal(0)), currency)) for column in columns)

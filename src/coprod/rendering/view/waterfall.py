@@ -210,8 +210,8 @@ class _Words:
         if rule.pool:
             members = safe_join(self.source(member.line_id) for member in rule.pool)
             weights = Safe("their investments (without premium)") if rule.pro_rata_to is \
-                ProRataTo.INVESTMENT else Safe("the part of its investment (without premium) each has "
-                                                "recouped at that level of receipts")
+                ProRataTo.INVESTMENT else Safe("the part of their investment (without premium) each "
+                                                "has recouped at that level of receipts")
             sentences.append(Safe("{pct} {rest} to the financiers that share in profits ({members}), "
                                   "pro rata to {weights}").format(
                 pct=_percent(rule.pool_rate / (1 - top)), rest=rest, members=members, weights=weights))
