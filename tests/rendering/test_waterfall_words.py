@@ -91,12 +91,14 @@ def test_expenses_deferments_and_a_recoup_group_pay_the_amounts_their_words_give
     # At 1,000: the fee takes 10% of what reaches it (100), expenses their 250 incurred, and the 650 left
     # is shared by the group in proportion to what each is owed: 1,200 and 600.
     low = exact(project, 1000)
-    assert (low[("Fee", "sales_agent")], low[("Expenses", "sales_agent")]) == (100, 250)
+    assert low[("Fee", "sales_agent")] == 100
+    assert low[("Expenses", "sales_agent")] == 250
     assert low[("Equity", "a")] == Fraction(650 * 1200, 1800)
     assert low[("Equity", "b")] == Fraction(650 * 600, 1800)
     assert low[("Deferment", "director")] == 0
     high = exact(project, 3000)  # 2,700 after the fee, 2,450 after expenses, 650 after the group
-    assert (high[("Equity", "a")], high[("Deferment", "director")]) == (1200, 40)
+    assert high[("Equity", "a")] == 1200
+    assert high[("Deferment", "director")] == 40
     assert high[("Net profits", "aurora")] == Fraction(60, 100) * 610
     text = agreement(project)
     assert ("1. **Fee**: 10% of the Collection Account Receipts reaching this tier to Meridian Sales "
