@@ -61,7 +61,9 @@ class TermSheetView:
 
 
 def _payee(project: Project, payee: str) -> str:
-    return "Unallocated (no net-profit split agreed)" if payee == UNALLOCATED else deal.payee_name(project, payee)
+    if payee == UNALLOCATED:
+        return "Unallocated (no net-profit split agreed)"
+    return deal.payee_name(project, payee)
 
 
 def _scenario_table(project: Project, levels: Sequence[Decimal], results: Sequence[WaterfallResult]
