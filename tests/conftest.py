@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.external_tools import MISSING, require
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = ROOT / "projects"
+
+# CI runs the properties on a fixed set of examples, so a red CI always means a change broke something;
+# local runs keep drawing new examples to find what CI's set does not (``HYPOTHESIS_PROFILE=ci`` to match).
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("HYPOTHESIS_PROFILE") == "ci" or os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture

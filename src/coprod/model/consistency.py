@@ -252,6 +252,22 @@ def _waterfall(project: Project) -> Iterator[Inconsistency]:
                                                f"the percentage is of), found it on a fee at tier "
                                                f"(remove on: {tier.on.value}, or set basis: at_source)")
     yield from _recoups_from(project)
+    yield from _at_source_total(project)
+
+
+def _at_source_total(project: Project) -> Iterator[Inconsistency]:
+    """Percentages taken at source come off the same receipts: together they cannot exceed all of them."""
+    total = Decimal(0)
+    taken: list[str] = []
+    for index, tier in enumerate(project.recoupment.waterfall):
+        if isinstance(tier, (FeeTier, CorridorTier)) and tier.basis is Basis.AT_SOURCE:
+            total += tier.percent
+            taken.append(f"{tier.name} {plain(tier.percent)}%")
+            if total > 100:
+                yield Inconsistency(("recoupment", "waterfall", index, "percent"),
+                                    f"expected the percentages taken at source to total at most 100% of "
+                                    f"receipts, found {plain(total)}% ({' + '.join(taken)})")
+                return
 
 
 def _recoups_from(project: Project) -> Iterator[Inconsistency]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 PARTNERS = ("aurora", "nord", "vltava")  # The Salt Road's partners, whose copyright is 60/25/15
@@ -93,6 +94,9 @@ def waterfalls(draw: st.DrawFn) -> dict[str, Any]:
     corridored: set[str] = set()
     tiers = [tier for position, kind in enumerate(kinds)
              if (tier := draw(_tier(kind, position, grouped, corridored, ids))) is not None]
+    at_source = sum((tier["percent"] for tier in tiers
+                     if tier["kind"] in ("fee", "corridor") and tier.get("basis") == "at_source"), Decimal(0))
+    assume(at_source <= 100)  # more than all the receipts taken at source: the model refuses it
     sharing = {line["id"] for line in lines if line.get("profit_share", True) and "recoups_from" not in line}
     financiers = draw(percents()) if (grouped | corridored) & sharing else Decimal(0)
     producers = 100 - financiers
