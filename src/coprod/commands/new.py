@@ -217,6 +217,12 @@ recoupment:                      # who is paid what, in this order
       talent:
         - {payee: director, percent_of_net_profits: 5}
 
+accounting:                      # collection account statements (coprod statement, receipts.csv)
+  period: quarter                # month | quarter | half
+  statements_from: 2028-07-01    # first day the statements cover
+  reserve: {percent: 10, periods: 2}
+  audit: {notice_days: 30, years_back: 3}
+
 control:
   approvals:                     # 'all' or a list of partner ids
     script: all

@@ -64,31 +64,34 @@ def _refuse(file: Path, line: int, column: int, message: str) -> InputError:
     return InputError([Problem(SourceLocation(file, line, column), message)])
 
 
-def read_text(path: Path, shown_as: Path | None = None) -> str:
+def read_text(path: Path, shown_as: Path | None = None, *, limit: int = MAX_BYTES,
+              what: str = "project file") -> str:
     """The text of the project file at *path*, checked to be a UTF-8 file of sensible size.
 
     Args:
         path: The file to read.
         shown_as: How to name the file in messages (defaults to *path*).
+        limit: Largest size read, in bytes (a ledger may be larger than a project file).
+        what: What the file is, as messages name it.
 
     Raises:
         InputError: the file is missing, unreadable, too large, has a byte-order mark or is not UTF-8.
     """
     shown = shown_as or path
     try:
-        data = read_regular_file(path, MAX_BYTES + 1)
+        data = read_regular_file(path, limit + 1)
     except NotAFile as error:
-        raise _refuse(shown, 1, 1, f"expected a project file, found {error.kind}") from None
+        raise _refuse(shown, 1, 1, f"expected a {what}, found {error.kind}") from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise _refuse(shown, 1, 1, f"expected a readable project file, found an error: {reason}") from None
+        raise _refuse(shown, 1, 1, f"expected a readable {what}, found an error: {reason}") from None
     data = data.removeprefix(_UTF8_BOM)
-    if len(data) > MAX_BYTES:
-        raise _refuse(shown, 1, 1, f"expected a project file of at most {MAX_BYTES // (1024 * 1024)} MiB, "
+    if len(data) > limit:
+        raise _refuse(shown, 1, 1, f"expected a {what} of at most {limit // (1024 * 1024)} MiB, "
                                    "found a larger file (is this the right file?)")
-    for bom, what, fix in _BOMS:
+    for bom, mark, fix in _BOMS:
         if data.startswith(bom):
-            raise _refuse(shown, 1, 1, f"expected plain UTF-8 text, found {what} at the start of the file "
+            raise _refuse(shown, 1, 1, f"expected plain UTF-8 text, found {mark} at the start of the file "
                                        f"({fix})")
     try:
         return data.decode("utf-8")

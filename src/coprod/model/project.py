@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from coprod.model.accounting import Accounting
 from coprod.model.consents import Consent
 from coprod.model.film import Film
 from coprod.model.finance import Budget, FinanceSource
@@ -50,6 +51,8 @@ class Project(Base):
     financing: list[FinanceSource] = described("The finance plan, one line per source.", min_length=1)
     rights: Rights = described("Copyright, kept territories and world sales.")
     recoupment: Recoupment = described("Collection account and waterfall.")
+    accounting: Accounting | None = described(
+        "Collection account statements: period, first day covered, reserve, audit rights.", default=None)
     control: Control = described("Approvals and deadlock.")
     delivery: list[Delivery] = described("What each partner delivers and when.", default_factory=list)
     timeline: list[Milestone] = described("Key dates.", min_length=1)
