@@ -17,16 +17,62 @@ from fractions import Fraction
 from functools import cmp_to_key
 
 
-def allocate(groups: Sequence[int | None], entitled: Sequence[Fraction], paid: Sequence[Fraction],
-             available: Fraction) -> list[Fraction]:
+def _credits(payees: Sequence[str], entitled: Sequence[Fraction],
+             paid: Sequence[Fraction]) -> dict[str, Fraction]:
+    """What each payee has been paid ahead on some of its lines: it counts towards its other lines.
+
+    A corridor credited against a recoup group below pays a financier on two lines whose split moves as
+    receipts grow (the corridor's part grows, the group's may shrink) while the financier's total only
+    grows; money paid ahead on one line is not paid again on the other.
+    """
+    credits: dict[str, Fraction] = {}
+    for payee, due, done in zip(payees, entitled, paid, strict=True):
+        if done > due:
+            credits[payee] = credits.get(payee, Fraction(0)) + done - due
+    return credits
+
+
+def owed(payees: Sequence[str], entitled: Sequence[Fraction], paid: Sequence[Fraction]) -> list[Fraction]:
+    """What each line is still owed: its entitlement less what it was paid, less its payee's credit."""
+    credits = _credits(payees, entitled, paid)
+    out = []
+    for payee, due, done in zip(payees, entitled, paid, strict=True):
+        rest = max(due - done, Fraction(0))
+        credit = min(credits.get(payee, Fraction(0)), rest)
+        if credit:
+            credits[payee] -= credit
+        out.append(rest - credit)
+    return out
+
+
+def ahead(payees: Sequence[str], entitled: Sequence[Fraction], paid: Sequence[Fraction]) -> list[Fraction]:
+    """What each line has been paid beyond its entitlement, less what its payee is still owed elsewhere."""
+    short: dict[str, Fraction] = {}
+    for payee, due, done in zip(payees, entitled, paid, strict=True):
+        if due > done:
+            short[payee] = short.get(payee, Fraction(0)) + due - done
+    out = []
+    for payee, due, done in zip(payees, entitled, paid, strict=True):
+        extra = max(done - due, Fraction(0))
+        used = min(short.get(payee, Fraction(0)), extra)
+        if used:
+            short[payee] -= used
+        out.append(extra - used)
+    return out
+
+
+def allocate(groups: Sequence[int | None], payees: Sequence[str], entitled: Sequence[Fraction],
+             paid: Sequence[Fraction], available: Fraction) -> list[Fraction]:
     """Exact amounts paid to date after this period, line by line.
 
     Args:
         groups: Each line's tier (lines of one tier are adjacent); lines of one tier share pro rata.
+        payees: Each line's payee (a payee's credit on one line counts towards its others).
         entitled: Each line's exact lump-sum amount at receipts and costs to date.
         paid: Each line's exact amount paid to date before this period.
         available: Money to pay out this period (never negative).
     """
+    due = owed(payees, entitled, paid)
     after = list(paid)
     left = available
     start = 0
@@ -34,11 +80,10 @@ def allocate(groups: Sequence[int | None], entitled: Sequence[Fraction], paid: S
         end = start
         while end < len(groups) and groups[end] == groups[start]:
             end += 1
-        owed = [max(entitled[i] - paid[i], Fraction(0)) for i in range(start, end)]
-        total = sum(owed, Fraction(0))
+        total = sum(due[start:end], Fraction(0))
         share = Fraction(1) if total <= left else (left / total if total else Fraction(0))
-        for offset, due in enumerate(owed):
-            after[start + offset] += due * share
+        for index in range(start, end):
+            after[index] += due[index] * share
         left -= min(total, left)
         start = end
     return after

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
-from coprod.analysis.statements.allocate import allocate, to_cents
+from coprod.analysis.statements.allocate import ahead, allocate, owed, to_cents
 from coprod.analysis.statements.periods import Span, spans
 from coprod.analysis.statements.position import ToDate
 from coprod.analysis.statements.results import (
@@ -111,12 +111,15 @@ def _run(project: Project, ledger: Ledger, periods: list[Span]) -> Iterator[Peri
         available = max(Fraction(result.receipts.total - balance) - sum(paid, Fraction(0)), Fraction(0))
         entitled = [payment.exact for payment in result.payments]
         tiers = [payment.tier_index for payment in result.payments]
-        after = allocate(tiers, entitled, paid, available)
+        payees = [payment.payee for payment in result.payments]
+        after = allocate(tiers, payees, entitled, paid, available)
         after_cents = to_cents(after, paid, cents)
+        carried, extra = owed(payees, entitled, after), ahead(payees, entitled, after)
         lines = tuple(
             LineStatement(_key(payment), _entitled(payment, exact, new), Decimal(new - old).scaleb(-2),
-                          Decimal(new).scaleb(-2), exact, payment.exact)
-            for payment, old, new, exact in zip(result.payments, cents, after_cents, after, strict=True))
+                          Decimal(new).scaleb(-2), exact, payment.exact, _cents(short), _cents(over))
+            for payment, old, new, exact, short, over in zip(result.payments, cents, after_cents, after,
+                                                             carried, extra, strict=True))
         paid, cents = after, after_cents
         yield PeriodStatement(
             span, tuple(ReceiptGroup(*key, gross, tax) for key, (gross, tax) in groups.items()),
@@ -134,6 +137,12 @@ def _entitled(payment: Payment, paid: Fraction, cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2) if payment.exact == paid else payment.amount
 
 
+def _cents(amount: Fraction) -> Decimal:
+    """An exact amount to the cent, half to even (what a statement shows as carried or ahead)."""
+    return (Decimal(amount.numerator) / Decimal(amount.denominator)).quantize(CENT, ROUND_HALF_EVEN) \
+        if amount else Decimal(0)
+
+
 def _key(payment: Payment) -> LineKey:
     pool = payment.pool
     return LineKey(payment.tier, payment.tier_index, payment.kind, payment.payee,
@@ -145,7 +154,7 @@ def _positions(project: Project, lines: tuple[LineStatement, ...]) -> tuple[Posi
     recouped: dict[str, Decimal] = {}
     ids = {line.id for line in project.financing}
     for line in lines:
-        if line.key.pool is None and line.key.payee in ids:
+        if line.key.pool != "financiers" and line.key.payee in ids:  # its profit share is not recoupment
             recouped[line.key.payee] = recouped.get(line.key.payee, Decimal(0)) + line.paid_to_date
     positions = []
     for line_id, amount in recouped.items():

@@ -34,20 +34,11 @@ class LineStatement:
     """The exact amount paid to date before cents (the property tests compare it with the engine)."""
     exact_entitled: Fraction
     """The engine's exact amount at receipts and costs to date."""
-
-    @property
-    def carried(self) -> Decimal:
-        """Still owed at the end of the period and carried forward (0 if paid in full or ahead)."""
-        if self.exact_entitled <= self.exact_paid_to_date:
-            return Decimal(0)
-        return max(self.entitled - self.paid_to_date, Decimal(0))
-
-    @property
-    def ahead(self) -> Decimal:
-        """Paid to date beyond what the waterfall now gives it: never clawed back, set against later sums."""
-        if self.exact_entitled >= self.exact_paid_to_date:
-            return Decimal(0)
-        return max(self.paid_to_date - self.entitled, Decimal(0))
+    carried: Decimal
+    """Still owed at the end of the period and carried forward, to the cent (0 if paid in full or ahead)."""
+    ahead: Decimal
+    """Paid to date beyond what the waterfall now gives it, to the cent: never clawed back, set against
+    what it is owed later (a payee ahead on one line is owed that much less on its others)."""
 
 
 @dataclass(frozen=True, slots=True)
