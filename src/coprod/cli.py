@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "check": "validate and analyse projects",
     "build": "build the documents of projects",
     "waterfall": "show who is paid what at given receipts",
+    "statement": "collection account statements from the receipts ledger",
     "compare": "redlines of a project's documents against an earlier draft",
     "schema": "print the JSON Schema of the project file",
     "templates": "check the templates (templates check)",

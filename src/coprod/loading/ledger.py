@@ -117,7 +117,7 @@ def _row_problems(error: ValidationError, file: Path, line: int,
 
 # --- CSV ----------------------------------------------------------------------------------------------
 
-def _starts(line: str) -> list[int]:
+def cell_starts(line: str) -> list[int]:
     """Column (from 1) where each cell of a CSV *line* starts, quotes understood."""
     starts, quoted = [1], False
     for offset, char in enumerate(line):
@@ -163,7 +163,7 @@ def _csv_rows(text: str, file: Path, problems: list[Problem]
                                     f"expected {len(names)} cells as the header names, found {len(cells)} "
                                     "(a comma in an amount or a name? quote the cell)"))
             continue
-        starts = _starts(lines[first - 1]) if first - 1 < len(lines) else []
+        starts = cell_starts(lines[first - 1]) if first - 1 < len(lines) else []
         row: dict[str, object] = {}
         where: dict[str, tuple[int, int]] = {}
         for position, (name, cell) in enumerate(zip(names, cells, strict=True)):
@@ -179,7 +179,7 @@ def _csv_rows(text: str, file: Path, problems: list[Problem]
 
 
 def _check_header(names: list[str], line: str, file: Path) -> None:
-    starts = _starts(line)
+    starts = cell_starts(line)
     problems = []
     for position, name in enumerate(names):
         column = starts[position] if position < len(starts) else 1

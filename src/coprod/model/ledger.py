@@ -115,9 +115,8 @@ class Converted:
 def convert(entry: LedgerEntry, base: str, fixed: dict[str, Decimal]) -> Converted:
     """*entry*'s amounts in *base*, at the bank's rate or else the fixed one (KeyError if neither)."""
     if entry.currency == base:
-        rate = Decimal(1)
-    else:
-        rate = entry.rate if entry.rate is not None else fixed[entry.currency]
+        return Converted(entry.amount, entry.withholding)  # already in cents: nothing to round
+    rate = entry.rate if entry.rate is not None else fixed[entry.currency]
     return Converted(to_cents(entry.amount * rate), to_cents(entry.withholding * rate))
 
 
@@ -140,3 +139,16 @@ class Ledger:
     def last_date(self) -> dt.date | None:
         """The latest date in the ledger, or None for an empty one."""
         return max((entry.date for entry in self.entries), default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class ManagerLine:
+    """One line of a collection account manager's statement, to check against the deal."""
+
+    period: str
+    """The period's label (``2028-Q1``) or its last day (``2028-03-31``)."""
+    payee: str
+    amount: Decimal
+    tier: str | None
+    line: int
+    """Its line in the manager's file."""

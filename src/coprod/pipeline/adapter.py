@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import posixpath
 from collections.abc import Mapping
@@ -27,6 +28,11 @@ from coprod.pipeline.producer import Document, RenderedProject, Summary
 if TYPE_CHECKING:  # importing this module stays cheap: the no-op build needs none of these
     from coprod.model.project import Project
     from coprod.rendering.word import Image, WordRenderer
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
 
 TEMPLATES_ROOT = Path(__file__).resolve().parent.parent / "templates"
 """Where the document templates live; `Document.templates` are relative to it."""
@@ -115,6 +121,7 @@ class RealProducer:
             Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates,
                      dataclasses.replace(doc.meta, slug=loaded.slug))
             for doc in rendered)
+        documents = self._statements(project_file, project, documents)
         return RenderedProject(summary, documents + self._charts(project), catalog.paths)
 
     def _charts(self, project: Project) -> tuple[Document, ...]:
@@ -127,6 +134,27 @@ class RealProducer:
                         for path, chart in drawn.charts.items()}
         return tuple(Document(path, "chart", drawn.alt[path], "", frozenset(), data=chart.svg)
                      for path, chart in drawn.charts.items())
+
+    def _statements(self, project_file: Path, project: Project, documents: tuple[Document, ...]
+                    ) -> tuple[Document, ...]:
+        """*documents*, then the statements of a project with a ledger (with none, the term sheet watches)."""
+        from coprod.analysis.statements import run_statements
+        from coprod.loading.ledger import LEDGER_NAMES, find_ledger, load_ledger
+        from coprod.rendering.statement_documents import CSV_PATH, render_statements, statements_csv
+
+        ledger_path = find_ledger(project_file)
+        if ledger_path is None:  # the term sheet's input hash stays as it was; a new ledger makes it stale
+            watched = tuple(project_file.parent / name for name in LEDGER_NAMES)
+            return tuple(dataclasses.replace(doc, inputs=watched, content_digest=_digest(doc.markdown))
+                         if doc.kind == "term-sheet" else doc for doc in documents)
+        statements = run_statements(project, load_ledger(ledger_path, project))
+        made = tuple(Document(doc.relpath, doc.kind, doc.meta.title, doc.markdown, doc.templates, doc.meta,
+                              content_digest=_digest(doc.markdown))
+                     for doc in render_statements(self._documents, project, statements))
+        data = statements_csv(statements)
+        table = Document(CSV_PATH, "statements-csv", "Statements (CSV)", "", frozenset(), data=data,
+                         inputs=(ledger_path,), content_digest=_digest(data.decode()))
+        return (*documents, *made, table)
 
     def finish(self, document: Document, provenance: Mapping[str, str]) -> str:
         """The document's Markdown with *provenance* in its front matter."""

@@ -51,6 +51,12 @@ class Document:
     meta: object = None
     """The producer's own document metadata, handed back to `finish` and `word` untouched."""
     data: bytes | None = None
+    inputs: tuple[Path, ...] = ()
+    """Data files this document alone is made from (a project's receipts ledger), watched like templates;
+    a path that does not exist yet is watched too, so the document is built once the file appears."""
+    content_digest: str = ""
+    """If set, a digest of the data the document shows: its input hash uses it instead of the digests of
+    *inputs*, so a change to the ledger rebuilds only the documents whose figures it changes."""
     """A file output's bytes (its *relpath* does not end in ``.md``; *markdown* is then empty): a chart's
     SVG, a spreadsheet, a calendar. They must be deterministic: the same inputs give the same bytes."""
 

@@ -128,13 +128,18 @@ class Job:
         root = self.producer.templates_root
         templates = tuple(_dep(self.hasher, "template", name, root / name)
                           for name in sorted(document.templates))
+        watched = tuple(_dep(self.hasher, "data file", file.name, file) for file in document.inputs)
         for fmt in formats_for(path, request.formats):
             deps = templates + shared
             if fmt is Format.DOCX or fmt is Format.PDF:  # a PDF is made from the Word file
                 shell = self.producer.shell_path
                 deps += (_dep(self.hasher, "Word shell", shell.name, shell),)
             output = fmt.output(path)
-            hashed = input_hash(output, request.version, request.options, project_digest, deps)
+            hashed = input_hash(output, request.version, request.options, project_digest,
+                                deps if document.content_digest else deps + watched)
+            if document.content_digest:
+                hashed = digest_bytes(f"{hashed}\ncontent {document.content_digest}".encode())
+            deps += watched
             if (not request.force and output not in request.rebuild
                     and request.recorded.get(output) == hashed):
                 self.kept.append(output)

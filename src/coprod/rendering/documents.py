@@ -54,6 +54,8 @@ class DocumentKind(StrEnum):
     TERM_SHEET = "term-sheet"
     CHECKLIST = "checklist"
     READINESS = "readiness"
+    STATEMENT = "statement"
+    BENEFICIARY_STATEMENT = "beneficiary-statement"
 
 
 TEMPLATE_OF = {
@@ -61,6 +63,8 @@ TEMPLATE_OF = {
     DocumentKind.TERM_SHEET: "documents/term-sheet.md.j2",
     DocumentKind.CHECKLIST: "documents/checklist.md.j2",
     DocumentKind.READINESS: "documents/readiness.md.j2",
+    DocumentKind.STATEMENT: "documents/statement.md.j2",
+    DocumentKind.BENEFICIARY_STATEMENT: "documents/beneficiary-statement.md.j2",
 }
 """The document template of each kind of document."""
 

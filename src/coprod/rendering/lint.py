@@ -29,11 +29,13 @@ from coprod.rendering.outline import singular
 from coprod.rendering.view.agreement import AgreementView
 from coprod.rendering.view.checklist import ChecklistView
 from coprod.rendering.view.readiness import ReadinessView
+from coprod.rendering.view.statements import BeneficiaryView, StatementView
 from coprod.rendering.view.terms import TermSheetView
 
 VIEWS: dict[DocumentKind, type] = {
     DocumentKind.AGREEMENT: AgreementView, DocumentKind.TERM_SHEET: TermSheetView,
-    DocumentKind.CHECKLIST: ChecklistView, DocumentKind.READINESS: ReadinessView}
+    DocumentKind.CHECKLIST: ChecklistView, DocumentKind.READINESS: ReadinessView,
+    DocumentKind.STATEMENT: StatementView, DocumentKind.BENEFICIARY_STATEMENT: BeneficiaryView}
 """The view model each kind of document is rendered with."""
 
 NOT_TERMS = frozenset({"Clause", "Clauses", "Schedule", "Schedules", "No"})

@@ -100,13 +100,16 @@ def test_periods_pay_what_they_can_distribute_never_less_than_zero(deal: tuple[P
 def test_carried_shortfalls_are_paid_before_anything_below(deal: tuple[Project, Ledger]) -> None:
     project, rows = deal
     for period in run_statements(project, rows, to=dt.date(2028, 12, 31)).periods:
-        short = [line.key.tier_index for line in period.lines if line.carried > 0]
-        if not short:
-            continue
-        first = min(short, key=lambda index: -1 if index is None else index)
-        below = [line for line in period.lines
-                 if line.key.tier_index is not None and (first is None or line.key.tier_index > first)]
-        assert all(line.paid == 0 for line in below)
+        # Lines in waterfall order; a tier's lines are adjacent (kept territories first, any unallocated
+        # remainder last). Number the tiers as they come.
+        tiers: list[int] = []
+        for index, line in enumerate(period.lines):
+            same = index and line.key.tier_index == period.lines[index - 1].key.tier_index
+            tiers.append(tiers[-1] if same else (tiers[-1] + 1 if tiers else 0))
+        short = [tier for tier, line in zip(tiers, period.lines, strict=True) if line.carried > 0]
+        if short:
+            below = [line for tier, line in zip(tiers, period.lines, strict=True) if tier > short[0]]
+            assert all(line.paid == 0 for line in below)
 
 
 @SETTINGS

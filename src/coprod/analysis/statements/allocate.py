@@ -73,6 +73,8 @@ def allocate(groups: Sequence[int | None], payees: Sequence[str], entitled: Sequ
         available: Money to pay out this period (never negative).
     """
     due = owed(payees, entitled, paid)
+    if sum(due, Fraction(0)) <= available:  # enough for everything owed (the common case)
+        return [done + more for done, more in zip(paid, due, strict=True)]
     after = list(paid)
     left = available
     start = 0

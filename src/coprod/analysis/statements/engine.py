@@ -9,6 +9,7 @@ its receipts less the reserve held, plus the reserve released.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterator
 from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -62,17 +63,16 @@ def _by_period(ledger: Ledger, periods: list[Span]) -> list[list[LedgerEntry]]:
     buckets: list[list[LedgerEntry]] = [[] for _ in periods]
     ends = [span.end for span in periods]
     for entry in sorted(ledger.entries, key=lambda e: e.date):
-        for index in range(len(ends)):  # periods are few; a bisect would not be worth reading
-            if entry.date <= ends[index]:
-                buckets[index].append(entry)
-                break
+        index = bisect_left(ends, entry.date)
+        if index < len(ends):  # rows after the last period (--to) are left out
+            buckets[index].append(entry)
     return buckets
 
 
 def _run(project: Project, ledger: Ledger, periods: list[Span]) -> Iterator[PeriodStatement]:
     accounting = project.accounting
     reserve = accounting.reserve if accounting else None
-    to_date = ToDate(project)
+    to_date = ToDate.start(project)
     for entry in ledger.entries:  # a tier the ledger records costs for has none until its first row
         if not entry.is_receipt and entry.tier is not None:
             to_date.costs[entry.tier] = Decimal(0)
@@ -113,8 +113,15 @@ def _run(project: Project, ledger: Ledger, periods: list[Span]) -> Iterator[Peri
         tiers = [payment.tier_index for payment in result.payments]
         payees = [payment.payee for payment in result.payments]
         after = allocate(tiers, payees, entitled, paid, available)
-        after_cents = to_cents(after, paid, cents)
-        carried, extra = owed(payees, entitled, after), ahead(payees, entitled, after)
+        engine_cents = [int(payment.amount * 100) for payment in result.payments]
+        if after == entitled and all(new >= old for new, old in zip(engine_cents, cents, strict=True)):
+            # Everything owed is paid: the engine's own cents, when they take nothing back, are the
+            # cents to date (the common case, and the cheap one).
+            after_cents = engine_cents
+            carried = extra = [Fraction(0)] * len(after)
+        else:
+            after_cents = to_cents(after, paid, cents)
+            carried, extra = owed(payees, entitled, after), ahead(payees, entitled, after)
         lines = tuple(
             LineStatement(_key(payment), _entitled(payment, exact, new), Decimal(new - old).scaleb(-2),
                           Decimal(new).scaleb(-2), exact, payment.exact, _cents(short), _cents(over))
@@ -140,7 +147,7 @@ def _entitled(payment: Payment, paid: Fraction, cents: int) -> Decimal:
 def _cents(amount: Fraction) -> Decimal:
     """An exact amount to the cent, half to even (what a statement shows as carried or ahead)."""
     return (Decimal(amount.numerator) / Decimal(amount.denominator)).quantize(CENT, ROUND_HALF_EVEN) \
-        if amount else Decimal(0)
+        if amount else Decimal("0.00")
 
 
 def _key(payment: Payment) -> LineKey:

@@ -38,6 +38,10 @@ class ToDate:
     """Receipts and costs accumulated up to some date; `add` one entry at a time, in date order."""
 
     project: Project
+    rates: dict[str, Decimal] = field(default_factory=dict)
+    """The project's fixed exchange rates (read once)."""
+    fees: tuple[FeeTier, ...] = ()
+    """Fee tiers whose rate the deal sets by territory or medium."""
     collection: Decimal = Decimal(0)
     kept: dict[str, Decimal] = field(default_factory=dict)
     costs: dict[str, Decimal] = field(default_factory=dict)
@@ -48,7 +52,7 @@ class ToDate:
     def add(self, entry: LedgerEntry) -> tuple[Decimal, Decimal]:
         """Count *entry*; return its gross and withholding tax in the base currency."""
         project = self.project
-        money = convert(entry, project.structure.currency, dict(project.structure.exchange_rates))
+        money = convert(entry, project.structure.currency, self.rates)
         if entry.kind is not EntryKind.RECEIPT:
             assert entry.tier is not None  # the ledger checks guarantee it
             self.costs[entry.tier] = self.costs.get(entry.tier, Decimal(0)) + money.gross
@@ -58,14 +62,20 @@ class ToDate:
             return money.gross, money.withholding
         self.collection += money.net
         accounting = project.accounting
-        for tier in project.recoupment.waterfall:
-            if accounting is None or not isinstance(tier, FeeTier):
-                continue
-            if any(rate.tier == tier.name for rate in accounting.commission_rates):
-                rate = commission_rate(accounting.commission_rates, tier.name, entry)
-                percent = tier.percent if rate is None else rate
-                self.weighted[tier.name] = self.weighted.get(tier.name, Decimal(0)) + percent * money.net
+        for tier in self.fees:
+            assert accounting is not None  # fees are only set from its commission rates
+            rate = commission_rate(accounting.commission_rates, tier.name, entry)
+            percent = tier.percent if rate is None else rate
+            self.weighted[tier.name] = self.weighted.get(tier.name, Decimal(0)) + percent * money.net
         return money.gross, money.withholding
+
+    @classmethod
+    def start(cls, project: Project) -> ToDate:
+        """Nothing received yet, for *project*."""
+        named = {rate.tier for rate in project.accounting.commission_rates} if project.accounting else set()
+        fees = tuple(tier for tier in project.recoupment.waterfall
+                     if isinstance(tier, FeeTier) and tier.name in named)
+        return cls(project, dict(project.structure.exchange_rates), fees)
 
     def receipts(self) -> Receipts:
         """Receipts to date as the lump-sum engine takes them (never below zero)."""
