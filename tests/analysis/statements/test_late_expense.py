@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from coprod.analysis.statements import LineStatement, PeriodStatement, run_statements
@@ -65,3 +66,17 @@ def test_a_shortfall_larger_than_the_period_stays_carried() -> None:
     assert (line(q2, "Sales expenses").paid, line(q2, "Sales expenses").carried) == (Decimal("20000.00"),
                                                                                      Decimal("40000.00"))
     assert line(q2, "Equity").paid == 0 and q2.distributed == Decimal("25000.00")
+
+
+def test_the_worked_period_in_the_docs_is_what_the_engine_says() -> None:
+    """docs/statements.md, "A worked period": every row of its table, computed here."""
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "statements.md").read_text(encoding="utf-8")
+    rows = ledger([receipt("2028-02-10", "100000"), cost("2028-05-02", "Sales expenses", "50000"),
+                   receipt("2028-08-20", "100000")])
+    for period in run_statements(project(), rows).periods:
+        for item in period.lines:
+            if item.key.tier not in ("Sales commission", "Sales expenses", "Equity"):
+                continue  # kept territories and net profits: nothing in this example
+            values = (item.entitled, item.paid, item.paid_to_date, item.carried, item.ahead)
+            figures = [f"{value:,.2f}" for value in values]
+            assert f"| {period.span.label} | {item.key.tier} | {' | '.join(figures)} |" in docs

@@ -13,6 +13,7 @@ from coprod.model.project import Project
 from coprod.rendering.escape import Safe
 from coprod.rendering.filters import amount, figures, percent
 from coprod.rendering.view import deal
+from coprod.rendering.view.accounting import AccountingView, accounting_view
 from coprod.rendering.view.common import (
     Cell,
     DraftView,
@@ -58,6 +59,8 @@ class TermSheetView:
     net_profit_split: Safe
     approvals: tuple[deal.ApprovalRow, ...]
     sales_term: int | None
+    accounting: AccountingView | None
+    """Statement periods, reserve and audit (clauses/terms/accounting.md.j2), from the project's terms."""
 
 
 def _payee(project: Project, payee: str) -> str:
@@ -126,4 +129,5 @@ def term_sheet_view(project: Project, levels: Sequence[Decimal]) -> TermSheetVie
         points=point_sentence(project.structure.currency, points.net_profits_from, points.tiers_paid_from,
                               words.receipts_term, points.unallocated),
         net_profit_split=words.split,
-        approvals=deal.approvals(project), sales_term=sales.term_years if sales else None)
+        approvals=deal.approvals(project), sales_term=sales.term_years if sales else None,
+        accounting=accounting_view(project))
