@@ -130,3 +130,78 @@ def test_the_rights_schedule_is_operative_text_and_its_rationale_a_drafting_note
     assert "quarter the size" not in clean
     # The term sheet, a negotiating document, keeps the rationale column.
     assert "| Rationale |" in rendered("the-salt-road")["term-sheet.md"].markdown
+
+
+def test_the_boilerplate_a_lawyer_expects_is_there() -> None:
+    text = _agreement("the-salt-road")
+    assert "Nothing in this Agreement creates a partnership, joint venture or fiscal unity" in \
+        _clause(text, "relationship")
+    assert "shall not deal, in connection with the Film, with any person subject to sanctions" in \
+        _clause(text, "compliance")
+    assert "the rest of this Agreement continues to apply" in _clause(text, "severability")
+    assert "shall sign the documents and do the things that are reasonably needed" in \
+        _clause(text, "further-assurance")
+    assert "to its professional advisers, auditors, insurers and financiers" in \
+        _clause(text, "confidentiality")
+    assert ("No Co-Producer may seek or obtain an injunction or other order that stops or restrains the "
+            "production, distribution, advertising or exploitation of the Film") in \
+        _clause(text, "no-injunction")
+    assert "subject to [Clause 21.3](#no-injunction)." in _clause(text, "disputes")
+
+
+def test_tax_keeps_each_partners_incentives_and_handles_vat_and_withholding() -> None:
+    text = _agreement("the-salt-road")
+    assert ("Each Co-Producer applies for, receives and keeps the public funding and tax incentives of its "
+            "own country") in _clause(text, "own-incentives")
+    vat = _clause(text, "vat-withholding")
+    assert "exclusive of value added tax" in vat
+    assert "Where the law requires tax to be withheld from a payment out of the Collection Account" in vat
+
+
+def test_masters_support_prizes_and_derivative_rights() -> None:
+    text = _agreement("the-salt-road")
+    masters = _clause(text, "masters")
+    assert "kept, in their joint names, at a laboratory or storage facility in Belgium" in masters
+    assert "a laboratory access letter in favour of every Co-Producer, the Sales Agent and the distributors" \
+        in masters
+    bonded = _clause(_agreement("the-last-ferry"), "masters")
+    assert "the Sales Agent, the Completion Guarantor and the distributors" in bonded
+    assert "Automatic support that the Film earns in a co-producing country" in \
+        _clause(text, "automatic-support")
+    assert "Cash prizes awarded to the Film" in _clause(text, "prizes")
+    assert "remake, sequel, prequel, series or other derivative work" in _clause(text, "derivative-rights")
+    assert "{#eurimages}" not in text
+
+
+def test_eurimages_support_adds_its_clause_and_definition() -> None:
+    project = example("the-salt-road")
+    line = project.financing[2].model_copy(update={"source": "Eurimages co-production support"})
+    financing = [line if index == 2 else item for index, item in enumerate(project.financing)]
+    text = render_project(project.model_copy(update={"financing": financing}))["agreement.md"].markdown
+    assert "The Co-Producers shall comply with the Eurimages support contract and rules" in \
+        _clause(text, "eurimages")
+    assert "“**Eurimages**” means the film co-production support fund of the Council of Europe." in text
+
+
+def test_platform_deals_and_kept_receipts_above_a_threshold() -> None:
+    ferry = _agreement("the-last-ferry")
+    assert ("including a worldwide licence to a streaming platform, may be granted without the written "
+            "consent of the Co-Producer that keeps that territory") in _clause(ferry, "multi-territory")
+    reporting = _clause(ferry, "kept-reporting")
+    assert ("report them to the Collection Account Manager and to the other Co-Producers every six (6) "
+            "months") in reporting
+    assert "may audit those books once a year" in reporting
+    # The Salt Road keeps all its kept receipts: nothing to report.
+    assert "{#kept-reporting}" not in _agreement("the-salt-road")
+
+
+def test_notices_go_to_each_partners_e_mail_address() -> None:
+    notices = _clause(_agreement("the-listening-station"), "notices")
+    assert "- to Harrow Lane Films Ltd: legal@harrowlane.example;" in notices
+    assert "- to Spreeufer Film GmbH: recht@spreeufer.example." in notices
+    project = example("the-listening-station")
+    partners = [p.model_copy(update={"signatory": p.signatory.model_copy(update={"email": None})})
+                for p in project.partners]
+    bare = render_project(project.model_copy(update={"partners": partners}))["agreement.md"].markdown
+    assert ("- to Harrow Lane Films Ltd: the e-mail address it gives the others in writing on signing this "
+            "Agreement;") in _clause(bare, "notices")

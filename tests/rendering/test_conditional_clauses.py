@@ -80,8 +80,8 @@ def test_a_completion_bond_adds_its_clause_and_definitions() -> None:
         update={"completion_bond": CompletionBond(guarantor="Bondline Guarantors", fee_percent=Decimal(2))})})
     without, text = _agreement(project), _agreement(bonded)
     assert "Completion" not in without
-    assert "## 16. Insurance, errors and omissions and completion guarantee {#insurance}" in text
-    assert "### 16.3 Completion guarantee {#completion-guarantee}" in text
+    assert "## 17. Insurance, errors and omissions and completion guarantee {#insurance}" in text
+    assert "### 17.3 Completion guarantee {#completion-guarantee}" in text
     assert "“**Completion Guarantor**” means Bondline Guarantors." in text
     assert "Without prejudice to the Completion Guarantee, an Overcost" in text
     _assert_references_resolve(text)

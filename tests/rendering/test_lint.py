@@ -46,7 +46,7 @@ def test_an_unknown_variable_a_bad_field_and_an_undefined_term_are_reported(tmp_
     assert [str(problem) for problem in problems] == [
         "clauses/credits.md.j2:2: unknown variable 'producer_name': not a field of AgreementView nor a "
         "helper",
-        "clauses/delivery.md.j2:2: 'Laboratory Access Letter' reads like a defined term but is never defined "
+        "clauses/delivery.md.j2:3: 'Laboratory Access Letter' reads like a defined term but is never defined "
         "(define it in clauses/definitions.md.j2 or write it in lower case)",
         "clauses/production.md.j2:9: 'SpendView' has no field 'county' (in 'row.county')",
         "clauses/sales.md.j2:2: 'SalesView' has no field 'agnet' (in 'sales.agnet')",
@@ -60,7 +60,7 @@ def test_the_command_lists_variables_and_fails_on_problems(tmp_path: Path, capsy
     out = capsys.readouterr().out
     assert "clauses/approval.md.j2 [agreement]: clause, framework, long_stop, ref\n" in out
     read = f"{len(EXAMPLES)} projects rendered and proofread"
-    assert out.endswith(f"38 templates checked, {read}, 0 problems\n")
+    assert out.endswith(f"39 templates checked, {read}, 0 problems\n")
 
 
 def test_a_capitalised_phrase_mid_sentence_must_be_a_defined_term(tmp_path: Path) -> None:

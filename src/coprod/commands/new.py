@@ -132,7 +132,7 @@ partners:                        # the co-producing companies; shares add up to 
     role: majority               # majority | minority | financial
     delegate_producer: true      # the partner that runs the production day to day
     share: 60                    # per cent of the budget
-    signatory: {name: Full Name, title: Président}
+    signatory: {name: Full Name, title: Président, email: legal@first-partner.example}
     track_record: Credits that show the company is a qualified producer.
   - id: second-partner
     company: Second Partner Inc.
@@ -141,7 +141,7 @@ partners:                        # the co-producing companies; shares add up to 
     address: Street, city, province, postcode, country
     role: minority
     share: 40
-    signatory: {name: Full Name, title: President}
+    signatory: {name: Full Name, title: President, email: legal@second-partner.example}
     track_record: Credits that show the company is a qualified producer.
 
 key_creatives:                   # nationality counts for treaty points; cast need shooting_days

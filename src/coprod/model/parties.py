@@ -20,6 +20,8 @@ class Signatory(Base):
 
     name: Text = described("Full name.")
     title: Text = described("Position, as it should appear under the signature.")
+    email: Text | None = described("E-mail address for notices under the agreement, sent for the "
+                                   "signatory's attention.", default=None)
 
 
 class Partner(Base):
@@ -40,9 +42,6 @@ class Partner(Base):
     region: Identifier | None = described(
         "Where the country's competent authority is regional, the partner's region as the framework file "
         "names it (Belgium: french-community or flemish-community).", default=None)
-    notice_email: Text | None = described(
-        "E-mail address for notices under the agreement (the signatory's or the legal department's).",
-        default=None)
 
 
 class CreativeRole(StrEnum):

@@ -115,6 +115,12 @@ class AgreementView:
     law: LawView
     step_in: Safe
     """Who may step in if the Delegate Producer defaults: the other creative co-producers, by name."""
+    kept_threshold: bool
+    """True when a kept territory's receipts above a threshold go to the collection account."""
+    eurimages: str | None
+    """What Eurimages is, when the Finance Plan includes its support; None otherwise."""
+    masters: str
+    """The country where the masters are kept (the country of post-production)."""
     long_stop: dt.date | None
     """Official co-productions: the date by which provisional approvals must be granted."""
     bridged: Safe | None
@@ -170,6 +176,9 @@ def _step_in(parties: tuple[PartyView, ...], delegate: PartyView) -> Safe:
     return safe_join(others) + Safe(", acting together,") if len(others) > 1 else safe_join(others)
 
 
+_EURIMAGES = "the film co-production support fund of the Council of Europe"
+
+
 def _bridged(project: Project) -> Safe | None:
     """The tax incentives, certified and paid after the spend they are computed on: bridged, not confirmed."""
     names = [line.source for line in project.financing if line.type is FinanceType.TAX_INCENTIVE]
@@ -221,6 +230,10 @@ def agreement_view(project: Project, framework: FrameworkView | None) -> Agreeme
             project.insurance.production_package, project.insurance.errors_and_omissions,
             BondView(bond.guarantor, bond.fee_percent) if bond else None),
         law=law_view(project), step_in=_step_in(parties, delegate),
+        kept_threshold=any(k.common_pot_above is not None for k in project.rights.territories),
+        eurimages=_EURIMAGES if any("eurimages" in line.source.casefold() for line in project.financing)
+        else None,
+        masters=country_in_text(locations.post_production),
         long_stop=project.legal.long_stop_date or shoot_start,
         bridged=_bridged(project),
     )

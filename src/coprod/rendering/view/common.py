@@ -133,6 +133,7 @@ class PartyView:
     """Share of the budget, in the base currency."""
     signatory_name: str
     signatory_title: str
+    notice_email: str | None
     description: Safe
     """'Aurora Film S.r.l., a company established in Italy (REA RM-1587342), whose registered office
     is at ...'."""
@@ -151,7 +152,8 @@ def party_view(project: Project, partner: Partner) -> PartyView:
         address=partner.address, role=ROLE_NAMES[partner.role],
         financial_only=partner.role is PartnerRole.FINANCIAL, delegate=partner.delegate_producer,
         share=partner.share, contribution=contribution, signatory_name=partner.signatory.name,
-        signatory_title=partner.signatory.title, description=description)
+        signatory_title=partner.signatory.title, notice_email=partner.signatory.email,
+        description=description)
 
 
 @dataclass(frozen=True, slots=True)
