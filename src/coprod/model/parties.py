@@ -41,7 +41,7 @@ class Partner(Base):
                                           default=None)
     region: Identifier | None = described(
         "Where the country's competent authority is regional, the partner's region as the framework file "
-        "names it (Belgium: french-community or flemish-community).", default=None)
+        "names it (Belgium: french-community, flemish-community or german-speaking-community).", default=None)
 
 
 class CreativeRole(StrEnum):
