@@ -60,7 +60,7 @@ def test_the_command_lists_variables_and_fails_on_problems(tmp_path: Path, capsy
     out = capsys.readouterr().out
     assert "clauses/approval.md.j2 [agreement]: clause, framework, long_stop, ref\n" in out
     read = f"{len(EXAMPLES)} projects rendered and proofread"
-    assert out.endswith(f"39 templates checked, {read}, 0 problems\n")
+    assert out.endswith(f"40 templates checked, {read}, 0 problems\n")
 
 
 def test_a_capitalised_phrase_mid_sentence_must_be_a_defined_term(tmp_path: Path) -> None:
