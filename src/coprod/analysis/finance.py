@@ -117,7 +117,11 @@ def _finding(code: str, severity: Severity, message: str, path: tuple[str | int,
 
 
 def finance_findings(project: Project, summary: FinanceSummary) -> list[Finding]:
-    """Gap or surplus, shares that the finance lines do not bear out, and money not yet confirmed."""
+    """Gap or surplus, and shares that the finance lines do not bear out.
+
+    Money not yet secured is readiness's finding (``readiness.finance.unsecured``): it escalates as the
+    shoot nears.
+    """
     currency = summary.currency
     findings = []
     budget = money(summary.budget, currency)
@@ -145,14 +149,6 @@ def finance_findings(project: Project, summary: FinanceSummary) -> list[Finding]
                 f"{pct(partner.declared_share)} is {expected} "
                 f"({pp(partner.computed_share - partner.declared_share)}). Align the finance plan with "
                 "the share stated in the agreement.", ("partners", index, "share")))
-    pending = [t for t in summary.by_status if t.key != FinanceStatus.CONFIRMED.value]
-    if pending:
-        amount = sum((t.amount for t in pending), Decimal(0))
-        detail = ", ".join(f"{t.key} {money(t.amount, currency)}" for t in pending)
-        findings.append(_finding("finance.unconfirmed", Severity.INFO,
-                                 f"{money(amount, currency)} ({pct(percent_of(amount, summary.total))} of "
-                                 f"the finance plan) is not confirmed yet: {detail}. The agreement should "
-                                 "say who makes up any of it that falls through.", ("financing",)))
     return findings
 
 

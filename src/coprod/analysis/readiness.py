@@ -14,8 +14,10 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from coprod.analysis import readiness_checks as checks
-from coprod.analysis.eligibility.schema import RuleBase
+from coprod.analysis import readiness_finance as money
+from coprod.analysis.eligibility.schema import Framework, RuleBase
 from coprod.analysis.findings import Finding, Severity
+from coprod.analysis.schedule.practice import SchedulePractice
 from coprod.model.project import Project
 
 
@@ -65,18 +67,24 @@ def _area(*areas: str) -> Related:
 
 
 def own_findings(project: Project, spend_tolerance: Decimal | None,
-                 practice: Sequence[RuleBase] = ()) -> dict[str, list[Finding]]:
+                 practice: Sequence[RuleBase] = (), schedule: SchedulePractice | None = None,
+                 funds: Sequence[Framework] = ()) -> dict[str, list[Finding]]:
     """The readiness checks' own findings, by check id.
 
     Spend alignment is checked only with a practice *spend_tolerance*; the legal check applies the
-    *practice* file's rights and contract rules (market rationales, named key creatives).
+    *practice* file's rights and contract rules (market rationales, named key creatives); the budget and
+    finance checks apply the *schedule* practice data (escalation, contingency, bond fee) and look for
+    applications to *funds* that the finance plan does not show.
     """
+    budget = checks.budget(project) + (money.budget_sanity(project, schedule) if schedule else [])
+    finance = money.finance_security(project, schedule) if schedule else []
+    finance += money.fund_gaps(project, funds)
     return {
         "story": checks.story(project),
         "producers": checks.producers(project),
-        "budget": checks.budget(project),
+        "budget": budget,
         "legal": checks.legal(project, practice),
-        "finance": [],
+        "finance": finance,
         "timeline": checks.timeline(project),
         "story-alignment": checks.story_alignment(project),
         "spend-alignment": checks.spend_alignment(project, spend_tolerance) if spend_tolerance is not None

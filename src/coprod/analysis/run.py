@@ -133,7 +133,8 @@ def analyse(project: Project, frameworks: FrameworkCatalog | None = None) -> Ana
     found += waterfall_findings(project)
     schedule = build_schedule(project, framework_facts(project, verdict, catalog), schedule_practice())
     found += schedule.findings
-    own = readiness.own_findings(project, _spend_tolerance(catalog, verdict), _practice_rules(catalog))
+    own = readiness.own_findings(project, _spend_tolerance(catalog, verdict), _practice_rules(catalog),
+                                 schedule_practice(), catalog.of_kind(FrameworkKind.FUND))
     ready = readiness.assess(own, found)
     found += [f for check in own.values() for f in check]
     ordered = tuple(sorted(found, key=lambda f: AREA_ORDER.index(f.area) if f.area in AREA_ORDER

@@ -106,6 +106,7 @@ class RealProducer:
         from coprod.analysis import analyse
         from coprod.loading.frameworks import catalog_for
         from coprod.loading.project import load_project
+        from coprod.rendering.outputs import file_outputs
 
         loaded = load_project(project_file)
         project = loaded.project
@@ -122,6 +123,8 @@ class RealProducer:
                      dataclasses.replace(doc.meta, slug=loaded.slug))
             for doc in rendered)
         documents = self._statements(project_file, project, documents)
+        documents += tuple(Document(out.relpath, out.kind, out.title, "", frozenset(), data=out.data)
+                           for out in file_outputs(project, analysis))
         return RenderedProject(summary, documents + self._charts(project), catalog.paths)
 
     def _charts(self, project: Project) -> tuple[Document, ...]:

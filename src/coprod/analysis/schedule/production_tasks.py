@@ -110,7 +110,7 @@ def milestones(ctx: Context, tasks: list[Task]) -> list[Task]:
     delivered = tuple(t.id for t in tasks if t.id.startswith(f"{delegate.id}.delivery-")
                       and t.due is not None and ctx.dates.delivery is not None
                       and t.due <= ctx.dates.delivery)
-    delivered += tuple(i for i in ("production.errors-omissions",) if i in ids)
+    delivered += (*(i for i in ("production.errors-omissions",) if i in ids), SHOOT)
     return [
         Task(id=FINANCE_CLOSE, partner=delegate.id, phase=Phase.FINANCE,
              title="Close the financing: every source contracted, bridges in place.", owner=producer,

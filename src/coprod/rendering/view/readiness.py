@@ -23,6 +23,7 @@ from coprod.rendering.escape import Safe
 from coprod.rendering.filters import figures, percent, plain
 from coprod.rendering.view.common import Cell, DraftView, Table, country_name, draft_view
 from coprod.rendering.view.framework import FrameworkView
+from coprod.rendering.view.timeline import TimelineView, timeline_view
 
 DEFAULT_REMEDY = "Ask each competent authority for its written consent before principal photography."
 
@@ -60,6 +61,7 @@ class ReadinessView:
     finance_by_status: Table
     spend: Table
     findings: Table | None
+    timeline: TimelineView
 
 
 def _checks(checks: tuple[ReadinessCheck, ...]) -> Table | None:
@@ -185,4 +187,4 @@ def readiness_view(project: Project, analysis: Analysis,
         standing=STANDING_WORDS[analysis.standing] if analysis.standing else None,
         approvals=_approvals(project, analysis),
         finance=finance, finance_gap=gap, finance_by_status=by_status, spend=_spend(analysis),
-        findings=_findings(findings))
+        findings=_findings(findings), timeline=timeline_view(project, analysis.schedule))
