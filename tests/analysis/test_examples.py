@@ -32,12 +32,15 @@ def test_the_salt_road_qualifies_under_the_revised_convention_with_eurimages_rul
     assert {o.status for o in verdict.outcomes} == {Status.PASSED, Status.NOT_APPLICABLE}
 
 
-def test_the_last_ferry_qualifies_under_canada_france_with_nothing_to_fix() -> None:
+def test_the_last_ferry_qualifies_under_canada_france_with_only_its_budget_and_finance_to_watch() -> None:
     analysis = analysed_data(example_data("the-last-ferry"))
     assert analysis.eligibility is not None and analysis.eligibility.qualifies
     assert analysis.verdict == ("Qualifies as an official co-production under Canada\u2013France Agreement "
-                                "(2021): 0 errors, 0 warnings.")
-    assert all(c.status is ReadinessStatus.READY for c in analysis.readiness.checks)
+                                "(2021): 0 errors, 2 warnings.")
+    assert sorted(f.code for f in analysis.warnings) == ["readiness.budget.bond-line-short",
+                                                         "readiness.finance.unsecured"]
+    assert {c.id for c in analysis.readiness.checks if c.status is not ReadinessStatus.READY} == {
+        "budget", "finance"}
 
 
 def test_the_listening_station_is_creative_so_it_skips_treaty_rules_but_gets_every_other_check() -> None:

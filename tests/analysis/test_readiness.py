@@ -28,7 +28,8 @@ def test_the_last_ferry_needs_attention_only_for_its_budget_lines_and_unsecured_
     assert [(c.id, c.group, c.status) for c in analysis.readiness.checks] == [
         ("story", "essentials", ReadinessStatus.READY), ("producers", "essentials", ReadinessStatus.READY),
         ("budget", "essentials", ReadinessStatus.ATTENTION), ("legal", "essentials", ReadinessStatus.READY),
-        ("finance", "essentials", ReadinessStatus.ATTENTION), ("timeline", "essentials", ReadinessStatus.READY),
+        ("finance", "essentials", ReadinessStatus.ATTENTION),
+        ("timeline", "essentials", ReadinessStatus.READY),
         ("story-alignment", "alignments", ReadinessStatus.READY),
         ("spend-alignment", "alignments", ReadinessStatus.READY),
         ("control-alignment", "alignments", ReadinessStatus.READY),

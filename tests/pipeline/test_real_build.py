@@ -34,7 +34,7 @@ def test_build_is_incremental_explains_itself_and_repeats_byte_for_byte(
         slate: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--jobs", "2"]) == 0
     first = capsys.readouterr().out
-    assert first.splitlines()[-1] == "built 40 files in 3 projects; 0 up to date"  # 2 charts each
+    assert first.splitlines()[-1] == "built 43 files in 3 projects; 0 up to date"  # 3 charts each
     built = _files(slate / "build")
     assert {"index.md", "index.docx", "the-salt-road/README.md", "the-salt-road/agreement.docx",
             "the-salt-road/checklists/vltava.md", "the-last-ferry/readiness.docx"} <= set(built)
@@ -46,17 +46,18 @@ def test_build_is_incremental_explains_itself_and_repeats_byte_for_byte(
         assert "coprod input_hash" in docx.read("docProps/custom.xml").decode()
 
     assert main(["build"]) == 0
-    assert capsys.readouterr().out == "built 0 files in 0 projects; 40 up to date\n"
+    assert capsys.readouterr().out == "built 0 files in 0 projects; 43 up to date\n"
 
     project = slate / "projects" / "the-salt-road" / "project.yaml"
     project.write_text(project.read_text().replace("  number: 3\n", "  number: 4\n"))
     assert main(["build", "--dry-run", "--json"]) == 0
     plan = json.loads(capsys.readouterr().out)
-    assert plan["up_to_date"] == 26
+    assert plan["up_to_date"] == 28
     assert set(plan["stale"]) == {f"the-salt-road/{name}.{ext}" for ext in ("md", "docx") for name in
                                   ("agreement", "term-sheet", "readiness", "checklists/aurora",
                                    "checklists/nord", "checklists/vltava")} | {
-        "the-salt-road/charts/recoupment.svg", "the-salt-road/charts/finance-plan.svg"}
+        "the-salt-road/charts/recoupment.svg", "the-salt-road/charts/finance-plan.svg",
+        "the-salt-road/readiness-timeline.svg"}
     assert set(map(tuple, plan["stale"].values())) == {("project file changed",)}
     assert main(["build", "--json", "--jobs", "1"]) == 0
     summary = json.loads(capsys.readouterr().out)
@@ -66,7 +67,7 @@ def test_build_is_incremental_explains_itself_and_repeats_byte_for_byte(
     assert capsys.readouterr().out == ""
     assert main(["build", "--quiet"]) == 0  # catches up if a template changed meanwhile (shared tree)
     salt_road = _files(slate / "build" / "the-salt-road")
-    assert len(salt_road) == 15
+    assert len(salt_road) == 16
     assert _files(slate / "elsewhere" / "the-salt-road") == salt_road
 
 
@@ -77,7 +78,7 @@ def test_bad_projects_and_bad_usage(slate: Path, capsys: pytest.CaptureFixture[s
     captured = capsys.readouterr()
     assert captured.err == ("failed the-last-ferry/*:\n    projects/the-last-ferry/project.yaml:5:9: "
                             "coprod: expected 1, found the number 7\n")
-    assert captured.out.splitlines()[-1] == "built 14 files in 1 project; 0 up to date; 1 failed"
+    assert captured.out.splitlines()[-1] == "built 15 files in 1 project; 0 up to date; 1 failed"
 
     assert main(["build", "projects/no-such-film"]) == 2
     assert capsys.readouterr().err == ("coprod: projects/no-such-film: expected a project folder or its "

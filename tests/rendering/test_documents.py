@@ -91,7 +91,8 @@ def test_templates_used_follow_includes() -> None:
 def test_drafting_notes_sit_after_their_clause_heading_and_clean_leaves_them_out() -> None:
     notes = rendered("the-salt-road")["agreement.md"].markdown
     clean = rendered("the-salt-road", clean=True)["agreement.md"].markdown
-    assert "## 5. Financing {#financing}\n\n> Drafting note: Info: EUR 770,000.00" in notes
+    assert "## 5. Financing {#financing}\n\n> Drafting note: Warning: On 20 November 2026, 164 days before " \
+        "principal photography on 3 May 2027, EUR 770,000.00" in notes
     assert "Drafting note" not in clean
     assert clean.count("\n## ") == notes.count("\n## ")
 

@@ -183,7 +183,7 @@ financing:                       # one line per source; each partner's lines add
     source: Second Partner Inc.
     amount: "625000"
     currency: CAD
-    status: planned
+    status: confirmed            # applied or planned money is a warning that escalates as the shoot nears
     recoupable: true
 
 rights:

@@ -32,6 +32,8 @@ def _inline_text(token: Token) -> str:
             out.append(str(int(child.meta["id"]) + 1))
         elif child.type == "html_inline":
             out.append("☒" if 'checked="checked"' in child.content else "☐")
+        elif child.type == "image":
+            out.append(child.content)  # Word prints an image's alt text until it embeds the picture
     return "".join(out)
 
 
