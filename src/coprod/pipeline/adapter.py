@@ -124,7 +124,8 @@ class RealProducer:
             for doc in rendered)
         documents = self._statements(project_file, project, documents)
         documents += tuple(Document(out.relpath, out.kind, out.title, "", frozenset(), data=out.data)
-                           for out in file_outputs(project, analysis))
+                           for out in file_outputs(project, analysis, project_file.parent.name,
+                                                   self._documents.levels))
         return RenderedProject(summary, documents + self._charts(project), catalog.paths)
 
     def _charts(self, project: Project) -> tuple[Document, ...]:

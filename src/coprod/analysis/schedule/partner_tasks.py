@@ -29,7 +29,7 @@ def company(ctx: Context, partner: Partner) -> list[Task]:
     return [
         Task(id=f"{pid}.register-extract", partner=pid, phase=Phase.CONTRACTS,
              title=f"Supply an up-to-date extract of the company register ({partner.registration}) and proof "
-                   f"that {partner.signatory.name} may sign for {partner.company}.",
+                   f"that {partner.signatory.name} may sign for {partner.company.rstrip('.')}.",
              owner=ctx.owner(OwnerRole.LEGAL_COUNSEL, partner), due=signature,
              due_rule=_signature_rule(ctx), evidence="A register extract and the signatory's power to sign",
              clause="parties", path=("partners", ctx.project.partners.index(partner), "registration")),

@@ -1,0 +1,1 @@
+"""The producer's spreadsheets (tracker.xlsx, finance-plan.xlsx): the only code that imports openpyxl."""
