@@ -34,7 +34,7 @@ def test_build_is_incremental_explains_itself_and_repeats_byte_for_byte(
         slate: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--jobs", "2"]) == 0
     first = capsys.readouterr().out
-    assert first.splitlines()[-1] == "built 43 files in 3 projects; 0 up to date"  # 3 charts each
+    assert first.splitlines()[-1] == "built 52 files in 3 projects; 0 up to date"  # 3 charts and 3 producer files each
     built = _files(slate / "build")
     assert {"index.md", "index.docx", "the-salt-road/README.md", "the-salt-road/agreement.docx",
             "the-salt-road/checklists/vltava.md", "the-last-ferry/readiness.docx"} <= set(built)
@@ -46,18 +46,19 @@ def test_build_is_incremental_explains_itself_and_repeats_byte_for_byte(
         assert "coprod input_hash" in docx.read("docProps/custom.xml").decode()
 
     assert main(["build"]) == 0
-    assert capsys.readouterr().out == "built 0 files in 0 projects; 43 up to date\n"
+    assert capsys.readouterr().out == "built 0 files in 0 projects; 52 up to date\n"
 
     project = slate / "projects" / "the-salt-road" / "project.yaml"
     project.write_text(project.read_text().replace("  number: 3\n", "  number: 4\n"))
     assert main(["build", "--dry-run", "--json"]) == 0
     plan = json.loads(capsys.readouterr().out)
-    assert plan["up_to_date"] == 28
+    assert plan["up_to_date"] == 34
     assert set(plan["stale"]) == {f"the-salt-road/{name}.{ext}" for ext in ("md", "docx") for name in
                                   ("agreement", "term-sheet", "readiness", "checklists/aurora",
                                    "checklists/nord", "checklists/vltava")} | {
         "the-salt-road/charts/recoupment.svg", "the-salt-road/charts/finance-plan.svg",
-        "the-salt-road/readiness-timeline.svg"}
+        "the-salt-road/readiness-timeline.svg", "the-salt-road/tracker.xlsx", "the-salt-road/deadlines.ics",
+        "the-salt-road/finance-plan.xlsx"}
     assert set(map(tuple, plan["stale"].values())) == {("project file changed",)}
     assert main(["build", "--json", "--jobs", "1"]) == 0
     summary = json.loads(capsys.readouterr().out)
@@ -67,7 +68,7 @@ def test_build_is_incremental_explains_itself_and_repeats_byte_for_byte(
     assert capsys.readouterr().out == ""
     assert main(["build", "--quiet"]) == 0  # catches up if a template changed meanwhile (shared tree)
     salt_road = _files(slate / "build" / "the-salt-road")
-    assert len(salt_road) == 16
+    assert len(salt_road) == 19
     assert _files(slate / "elsewhere" / "the-salt-road") == salt_road
 
 
@@ -78,7 +79,7 @@ def test_bad_projects_and_bad_usage(slate: Path, capsys: pytest.CaptureFixture[s
     captured = capsys.readouterr()
     assert captured.err == ("failed the-last-ferry/*:\n    projects/the-last-ferry/project.yaml:5:9: "
                             "coprod: expected 1, found the number 7\n")
-    assert captured.out.splitlines()[-1] == "built 15 files in 1 project; 0 up to date; 1 failed"
+    assert captured.out.splitlines()[-1] == "built 18 files in 1 project; 0 up to date; 1 failed"
 
     assert main(["build", "projects/no-such-film"]) == 2
     assert capsys.readouterr().err == ("coprod: projects/no-such-film: expected a project folder or its "
@@ -92,7 +93,7 @@ def test_clean_removes_what_build_made_and_nothing_else(slate: Path,
     assert main(["build", "projects/the-salt-road", "--format", "md", "-q"]) == 0
     (slate / "build" / "notes.txt").write_text("mine")
     assert main(["clean"]) == 0
-    assert capsys.readouterr().out == ("removed 10 files from build\n"
+    assert capsys.readouterr().out == ("removed 14 files from build\n"
                                        "left 1 file coprod did not make, e.g. build/notes.txt\n")
     assert sorted(p.name for p in (slate / "build").rglob("*")) == ["notes.txt"]
     (slate / "build" / "notes.txt").unlink()
@@ -110,12 +111,12 @@ def test_adding_a_user_framework_file_rebuilds_what_the_analysis_could_read(
                 folder / "italy-brazil.yaml")
     assert main(["build", "--dry-run", "--json", "--format", "md", "projects/the-listening-station"]) == 0
     stale = json.loads(capsys.readouterr().out)["stale"]
-    assert len(stale) == 8
+    assert len(stale) == 12
     assert set(map(tuple, stale.values())) == {("options changed (framework files added or removed)",)}
     assert main(["build", "--format", "md", "--jobs", "1", "projects/the-listening-station"]) == 0
     capsys.readouterr()
     assert main(["build", "--format", "md", "projects/the-listening-station"]) == 0
-    assert capsys.readouterr().out == "built 0 files in 0 projects; 8 up to date\n"
+    assert capsys.readouterr().out == "built 0 files in 0 projects; 12 up to date\n"
 
 
 def test_a_project_under_a_user_framework_is_analysed_and_drafted_with_it(
@@ -130,6 +131,6 @@ def test_a_project_under_a_user_framework_is_analysed_and_drafted_with_it(
     project.write_text(project.read_text().replace("framework: canada-france",
                                                    "framework: house-canada-france"))
     assert main(["build", "--format", "md", "--jobs", "1", "projects/the-last-ferry"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "built 7 files in 1 project; 0 up to date"
+    assert capsys.readouterr().out.splitlines()[-1] == "built 11 files in 1 project; 0 up to date"
     agreement = (slate / "build" / "the-last-ferry" / "agreement.md").read_text()
     assert "House rules of Canada" in agreement
