@@ -29,7 +29,7 @@ def test_charts_are_built_shown_in_word_and_the_same_on_every_build(
     capsys.readouterr()
     first, second = (out / "the-salt-road" for out in outs)
     charts = sorted(path.relative_to(first).as_posix() for path in first.rglob("*.svg"))
-    assert charts == ["charts/finance-plan.svg", "charts/recoupment.svg"]
+    assert charts == ["charts/finance-plan.svg", "charts/recoupment.svg", "readiness-timeline.svg"]
     for path in first.rglob("*"):
         if path.is_file():
             assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path.name
