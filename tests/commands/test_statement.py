@@ -27,15 +27,20 @@ date,kind,payer,territory,medium,amount,currency,withholding,credited_to,rate,ke
 """
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "projects" / "salt"
+def salt_road_with_ledger(root: Path) -> Path:
+    """The Salt Road with accounting terms and `LEDGER` as ``root/projects/salt``; returns that folder."""
+    folder = root / "projects" / "salt"
     folder.mkdir(parents=True)
     text = (PROJECTS / "the-salt-road" / "project.yaml").read_text(encoding="utf-8")
     (folder / "project.yaml").write_text(text + ACCOUNTING, encoding="utf-8")
     (folder / "receipts.csv").write_text(LEDGER, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return salt_road_with_ledger(tmp_path)
 
 
 def test_statements_as_json(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

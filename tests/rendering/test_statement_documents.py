@@ -9,17 +9,12 @@ from pathlib import Path
 import pytest
 
 from coprod.cli import main
-from tests.analysis.waterfall.waterfall_support import PROJECTS
-from tests.commands.test_statement import ACCOUNTING, LEDGER
+from tests.commands.test_statement import salt_road_with_ledger
 
 
 @pytest.fixture
 def slate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "projects" / "salt"
-    folder.mkdir(parents=True)
-    text = (PROJECTS / "the-salt-road" / "project.yaml").read_text(encoding="utf-8")
-    (folder / "project.yaml").write_text(text + ACCOUNTING, encoding="utf-8")
-    (folder / "receipts.csv").write_text(LEDGER, encoding="utf-8")
+    salt_road_with_ledger(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
